@@ -1,0 +1,346 @@
+"""Which sentences of different sources report the same fact.
+
+Every cross-source sentence pair is scored at once, as matrices: there is no
+Python loop over pairs, so 10 articles of 200 sentences align in well under a
+second.  The score is a logistic model over a handful of general signals
+(IDF-weighted term overlap, overall and per word class; rapidfuzz similarity
+of the normalised content; how a pair ranks among each sentence's
+candidates; support through a third source or a sibling sentence; shared
+quantities; position in the article).  Its weights are fitted by
+``benchmarks/fit_alignment.py`` on hand-aligned real news clusters that are
+not the demo articles, and stored in ``tui/data/alignment_model.json``.
+
+Facts are then the maximal groups of sentences whose cross-source pairs all
+score above the threshold, so a summary sentence can belong to two facts and
+one source can contribute several sentences to one fact.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+FloatMatrix = np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What alignment needs to know about one sentence."""
+
+    source: int
+    index: int
+    terms: tuple[str, ...]
+    classes: tuple[str, ...]
+    """Word class of each term: P proper/entity, N noun, V verb, # number, O other."""
+    quantities: tuple[str, ...]
+    """Counted details as keys ("injured=270"), for exact-agreement evidence."""
+    active: bool
+    """False for boilerplate: it never aligns."""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentModel:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+    """Default link threshold (probability) chosen when the model was fitted."""
+
+
+@cache
+def default_model() -> AlignmentModel:
+    raw = json.loads(resources.files("tui.data").joinpath("alignment_model.json").read_text("utf-8"))
+    return AlignmentModel(
+        features=tuple(raw["features"]),
+        mean=tuple(raw["mean"]),
+        scale=tuple(raw["scale"]),
+        weights=tuple(raw["weights"]),
+        intercept=float(raw["intercept"]),
+        threshold=float(raw["threshold"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Basis:
+    """Matrices shared by several features, computed once."""
+
+    n: int
+    source: np.ndarray
+    cross: np.ndarray
+    """Boolean n×n: pair from different sources, both active."""
+    cos: FloatMatrix
+    shared: FloatMatrix
+    class_cos: dict[str, FloatMatrix]
+    lengths: np.ndarray
+    position: np.ndarray
+    lead: np.ndarray
+    source_size: np.ndarray
+
+
+def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.ndarray, list[str]]:
+    """IDF-weighted term matrix over terms that occur in at least two active sentences.
+
+    Terms seen once cannot be shared, so they are left out of the matrix (it
+    stays small) but still count in each sentence's norm.
+    """
+    df: dict[str, int] = {}
+    for u in units:
+        if u.active:
+            for t in set(u.terms):
+                df[t] = df.get(t, 0) + 1
+    active = sum(1 for u in units if u.active)
+    idf = {t: math.log((active + 1) / (d + 0.5)) for t, d in df.items()}
+    vocab = sorted(t for t, d in df.items() if d >= 2)
+    column = {t: i for i, t in enumerate(vocab)}
+    matrix = np.zeros((len(units), max(1, len(vocab))), dtype=np.float32)
+    norms = np.zeros(len(units), dtype=np.float32)
+    term_class: dict[str, str] = {}
+    for row, u in enumerate(units):
+        seen: set[str] = set()
+        total = 0.0
+        for t, c in zip(u.terms, u.classes, strict=True):
+            if t in seen:
+                continue
+            seen.add(t)
+            term_class.setdefault(t, c)
+            w = idf.get(t, math.log(active + 1))
+            total += w * w
+            col = column.get(t)
+            if col is not None:
+                matrix[row, col] = w
+        norms[row] = math.sqrt(total)
+    classes = np.array([term_class.get(t, "O") for t in vocab] or ["O"])
+    return matrix, norms, classes, vocab
+
+
+def _cosine(matrix: FloatMatrix, norms: np.ndarray) -> tuple[FloatMatrix, FloatMatrix]:
+    shared = matrix @ matrix.T
+    denom = np.outer(norms, norms)
+    cos = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    np.fill_diagonal(cos, 0.0)
+    return cos, shared
+
+
+def _basis(units: Sequence[Unit]) -> _Basis:
+    n = len(units)
+    source = np.array([u.source for u in units])
+    active = np.array([u.active for u in units])
+    cross = (source[:, None] != source[None, :]) & active[:, None] & active[None, :]
+    matrix, norms, classes, _ = _weight_matrix(units)
+    cos, shared = _cosine(matrix, norms)
+    class_cos = {}
+    for c in "PNV#":
+        sub = matrix * (classes == c)
+        sub_norms = np.sqrt((sub * sub).sum(1))
+        class_cos[c], _ = _cosine(sub, sub_norms)
+    counts = np.bincount(source, minlength=int(source.max()) + 1 if n else 1)
+    order = np.zeros(n)
+    seen: dict[int, int] = {}
+    for i, u in enumerate(units):
+        order[i] = seen.get(u.source, 0)
+        seen[u.source] = int(order[i]) + 1
+    size = counts[source].astype(float)
+    return _Basis(
+        n=n,
+        source=source,
+        cross=cross,
+        cos=cos,
+        shared=shared,
+        class_cos=class_cos,
+        lengths=np.log1p(np.array([len(set(u.terms)) for u in units], dtype=float)),
+        position=order / np.maximum(size - 1, 1),
+        lead=(order <= 1).astype(float),
+        source_size=np.log(size),
+    )
+
+
+def _per_source_rank(b: _Basis, cx: FloatMatrix) -> tuple[FloatMatrix, FloatMatrix]:
+    """Row-relative score and rank of each candidate among its source's sentences."""
+    best = np.zeros_like(cx)
+    rank = np.zeros_like(cx)
+    for s in np.unique(b.source):
+        cols = np.where(b.source == s)[0]
+        sub = cx[:, cols]
+        best[:, cols] = sub.max(axis=1, keepdims=True)
+        rank[:, cols] = (-sub).argsort(axis=1, kind="stable").argsort(axis=1, kind="stable") + 1
+    rel = np.divide(cx, best, out=np.zeros_like(cx), where=best > 0)
+    return rel, rank
+
+
+def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatrix]]:
+    """Each feature as an n×n matrix, produced one at a time to keep memory flat."""
+    cx = np.where(b.cross, b.cos, 0.0).astype(np.float32)
+    yield "cos", cx
+    yield "shared_mass", np.log1p(b.shared)
+    rel, rank = _per_source_rank(b, cx)
+    yield "relative", np.minimum(rel, rel.T)
+    third = np.zeros_like(cx)
+    for s in np.unique(b.source):
+        cols = b.source == s
+        a = cx[:, cols]
+        outside = (b.source[:, None] != s) & (b.source[None, :] != s)
+        third += np.where(outside, a @ a.T, 0.0)
+    yield "third_source", third
+    within = np.where(b.source[:, None] == b.source[None, :], b.cos, 0.0) @ cx
+    yield "same_source", np.maximum(within, within.T)
+    yield "context", _context(units, cx)
+    for c, name in (("N", "cos_noun"), ("V", "cos_verb"), ("#", "cos_number"), ("P", "cos_proper")):
+        yield name, b.class_cos[c]
+    yield "min_length", np.minimum.outer(b.lengths, b.lengths)
+    yield "max_length", np.maximum.outer(b.lengths, b.lengths)
+    yield "position_gap", np.abs(np.subtract.outer(b.position, b.position))
+    yield "both_lead", np.outer(b.lead, b.lead)
+    texts = [" ".join(sorted(set(u.terms))) for u in units]
+    # terms are pre-sorted, so plain ratio is token_sort_ratio at a fraction of the cost
+    yield "fuzzy", process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100.0
+    yield "same_quantity", _shared_count([u.quantities for u in units])
+    yield "entity_gap", _entity_gap(units)
+    rt = rank.T
+    yield "rank_best", 1.0 / np.maximum(np.minimum(rank, rt), 1)
+    yield "rank_worst", 1.0 / np.maximum(np.maximum(rank, rt), 1)
+    yield "base_rate", np.add.outer(b.source_size, b.source_size)
+
+
+def _context(units: Sequence[Unit], cx: FloatMatrix) -> FloatMatrix:
+    """Similarity of the neighbouring sentences: articles tell a story in a similar order."""
+    n = len(units)
+    idx = np.arange(n)
+    same_prev = np.array([i > 0 and units[i - 1].source == units[i].source for i in range(n)])
+    same_next = np.array([i + 1 < n and units[i + 1].source == units[i].source for i in range(n)])
+    out = np.zeros_like(cx)
+    for ok, shift in ((same_prev, -1), (same_next, 1)):
+        rows = idx[ok]
+        out[np.ix_(rows, rows)] = np.maximum(out[np.ix_(rows, rows)], cx[np.ix_(rows + shift, rows + shift)])
+    return out
+
+
+def _incidence(bags: Sequence[Sequence[str]]) -> FloatMatrix:
+    vocab = sorted({t for bag in bags for t in bag})
+    column = {t: i for i, t in enumerate(vocab)}
+    m = np.zeros((len(bags), max(1, len(vocab))), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for t in bag:
+            m[row, column[t]] = 1.0
+    return m
+
+
+def _shared_count(bags: Sequence[Sequence[str]]) -> FloatMatrix:
+    m = _incidence(bags)
+    return m @ m.T
+
+
+def _entity_gap(units: Sequence[Unit]) -> FloatMatrix:
+    """Jaccard distance of the entity sets: different actors suggest different facts."""
+    m = _incidence([[t for t in u.terms if t.startswith("@")] for u in units])
+    inter = m @ m.T
+    count = m.sum(axis=1)
+    union = np.add.outer(count, count) - inter
+    return np.divide(union - inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+def feature_table(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, FloatMatrix]:
+    """Pairs (i < j, cross-source) and their raw feature rows; used to fit the model."""
+    b = _basis(units)
+    rows, cols = np.where(np.triu(b.cross, 1))
+    columns = [m[rows, cols] for _, m in _features(units, b)]
+    return rows, cols, np.stack(columns, axis=1) if columns else np.zeros((0, 0))
+
+
+def feature_names() -> tuple[str, ...]:
+    dummy = [Unit(0, 0, ("a",), ("O",), (), True), Unit(1, 0, ("a",), ("O",), (), True)]
+    return tuple(name for name, _ in _features(dummy, _basis(dummy)))
+
+
+def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> FloatMatrix:
+    """Probability that each cross-source pair reports the same fact (0 elsewhere)."""
+    model = model or default_model()
+    n = len(units)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    b = _basis(units)
+    z = np.full((n, n), model.intercept, dtype=np.float32)
+    index = {name: i for i, name in enumerate(model.features)}
+    for name, matrix in _features(units, b):
+        i = index.get(name)
+        if i is None:
+            continue
+        z += (model.weights[i] / model.scale[i]) * (matrix - model.mean[i])
+    z = 0.5 * (z + z.T)
+    p = 1.0 / (1.0 + np.exp(-z))
+    return np.where(b.cross, p, 0.0).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class FactDraft:
+    members: tuple[int, ...]
+    """Unit indexes, sorted."""
+    score: float
+
+
+def group_facts(units: Sequence[Unit], scores: FloatMatrix, threshold: float) -> list[FactDraft]:
+    """Maximal groups whose cross-source pairs all link, merged across a source's alternatives."""
+    n = len(units)
+    rows, cols = np.where(np.triu(scores >= threshold, 1))
+    adjacency: dict[int, set[int]] = {}
+    for a, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        adjacency.setdefault(a, set()).add(c)
+        adjacency.setdefault(c, set()).add(a)
+    cliques = [sorted(c) for c in _maximal_cliques(adjacency)]
+    source = [u.source for u in units]
+
+    def mean_score(members: Sequence[int]) -> float:
+        vals = [
+            float(scores[a, c])
+            for k, a in enumerate(members)
+            for c in members[k + 1 :]
+            if source[a] != source[c]
+        ]
+        return sum(vals) / len(vals) if vals else 0.0
+
+    cliques.sort(key=lambda c: (-mean_score(c), c))
+    merged: list[set[int]] = []
+    for clique in cliques:
+        for group in merged:
+            if group & set(clique) and _fully_linked(group | set(clique), adjacency, source):
+                group.update(clique)
+                break
+        else:
+            merged.append(set(clique))
+    drafts = [FactDraft(tuple(sorted(g)), mean_score(sorted(g))) for g in merged]
+    del n
+    return drafts
+
+
+def _fully_linked(group: set[int], adjacency: dict[int, set[int]], source: Sequence[int]) -> bool:
+    items = sorted(group)
+    return all(
+        c in adjacency.get(a, ())
+        for k, a in enumerate(items)
+        for c in items[k + 1 :]
+        if source[a] != source[c]
+    )
+
+
+def _maximal_cliques(adjacency: dict[int, set[int]]) -> Iterator[set[int]]:
+    """Bron–Kerbosch with pivoting; the link graph is sparse, so this is cheap."""
+    stack: list[tuple[set[int], set[int], set[int]]] = [(set(), set(adjacency), set())]
+    while stack:
+        r, p, x = stack.pop()
+        if not p and not x:
+            if len(r) >= 2:
+                yield r
+            continue
+        pivot = max(p | x, key=lambda v: len(adjacency[v] & p))
+        for v in list(p - adjacency[pivot]):
+            stack.append((r | {v}, p & adjacency[v], x & adjacency[v]))
+            p = p - {v}
+            x = x | {v}

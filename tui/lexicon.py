@@ -1,0 +1,65 @@
+"""Small closed word lists the detail rules need.
+
+These are general properties of English news prose (which words mean a death,
+an injury, an arrest; which nouns just mean "people"), not facts about any
+particular article.
+"""
+
+from __future__ import annotations
+
+# lemma -> the quantity it counts, so "270 injured" and "300 wounded" compare
+COUNT_CATEGORIES: dict[str, str] = {
+    **dict.fromkeys(
+        ("kill", "dead", "death", "die", "life", "fatality", "fatal", "toll", "murder",
+         "slay", "body", "killing", "perish", "drown"),
+        "killed",
+    ),
+    **dict.fromkeys(
+        ("injure", "injured", "wound", "wounded", "hurt", "injury", "casualty", "hospitalise",
+         "hospitalize", "hospitalized", "hospitalised"),
+        "injured",
+    ),
+    **dict.fromkeys(
+        ("arrest", "detain", "detention", "custody", "capture", "apprehend", "nab", "detainee",
+         "charge", "round"),
+        "arrested",
+    ),
+    **dict.fromkeys(("rescue", "save"), "rescued"),
+    **dict.fromkeys(("evacuate", "evacuation", "evacuee", "flee"), "evacuated"),
+    **dict.fromkeys(("missing",), "missing"),
+    **dict.fromkeys(("magnitude", "richter"), "magnitude"),
+}
+
+GENERIC_PERSONS = frozenset(
+    "people person persons man men woman women individual individuals suspect suspects "
+    "other others".split()
+)
+
+# qualifiers that may precede a number, longest first
+QUALIFIER_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(q.split())
+    for q in sorted(
+        [
+            "almost", "nearly", "close to", "about", "around", "some", "approximately",
+            "roughly", "an estimated", "estimated", "up to", "as many as", "at least",
+            "more than", "over", "upwards of", "in excess of", "fewer than", "less than",
+            "under", "at most", "a further", "another",
+        ],
+        key=lambda q: -len(q.split()),
+    )
+)
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)
+MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+# common nouns that locate an event, so "the Schaerbeek district" and "the
+# districts of Schaerbeek and Jette" name the same role with different places
+PLACE_NOUNS = frozenset(
+    "district districts city town village province state region country area neighbourhood "
+    "neighborhood suburb county capital island street road municipality borough commune "
+    "prefecture territory coast port".split()
+)

@@ -1,0 +1,180 @@
+"""The comparison result: the one thing the analysis hands to its consumers.
+
+Everything here is frozen so the Textual app, the exporters and tests can share
+one result without defensive copies, and so a cached result can never be
+mutated behind a consumer's back.  Indexes (``source``, ``sentence``) are
+positions in :attr:`Comparison.sources` and :attr:`Source.sentences`, exactly as
+the ``parallax/1`` JSON schema numbers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA = "parallax/1"
+
+SentenceStatus = Literal["agreement", "divergence", "unique", "boilerplate"]
+FactStatus = Literal["agreement", "divergence"]
+DifferenceKind = Literal["number", "entity", "date", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article, as a span of the text exactly as read."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    status: SentenceStatus
+    facts: tuple[str, ...] = ()
+    paragraph: int = 0
+    headline: bool = False
+    boilerplate_rule: str = ""
+    """Name of the rule that marked the sentence as page chrome ("" if none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article: its text as read, and its sentences in order."""
+
+    id: str
+    path: str
+    name: str
+    title: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    notes: tuple[str, ...] = ()
+    """Warnings about how the file was read (encoding fallback, language...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    source: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class DetailValue:
+    """One source's wording of a conflicting detail, with its offsets in the text."""
+
+    source: int
+    sentence: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: DifferenceKind
+    what: str
+    values: tuple[DetailValue, ...]
+
+    def describe(self, names: list[str] | None = None) -> str:
+        """Short human form: ``injured: 270 (s1) vs 300 (s2)``."""
+        parts = []
+        for value in self.values:
+            who = names[value.source] if names else f"s{value.source}"
+            parts.append(f"{value.text} ({who})")
+        label = f"{self.what}: " if self.what else ""
+        return label + " vs ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Sentences from at least two sources that report the same thing."""
+
+    id: str
+    status: FactStatus
+    score: float
+    members: tuple[Member, ...]
+    differences: tuple[Difference, ...] = ()
+
+    @property
+    def sources(self) -> tuple[int, ...]:
+        return tuple(sorted({m.source for m in self.members}))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    source: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place or organisation, merged across spellings and sources."""
+
+    id: str
+    name: str
+    label: str
+    variants: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def kind(self) -> str:
+        """Sidebar group: people, places, organisations or other."""
+        return ENTITY_KINDS.get(self.label, "other")
+
+    def count_in(self, source: int) -> int:
+        return sum(1 for m in self.mentions if m.source == source)
+
+
+ENTITY_KINDS: dict[str, str] = {
+    "PERSON": "people",
+    "GPE": "places",
+    "LOC": "places",
+    "FAC": "places",
+    "ORG": "organisations",
+    "NORP": "other",
+    "EVENT": "other",
+    "PRODUCT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two sentences of the same article that disagree on a detail."""
+
+    source: int
+    kind: DifferenceKind
+    what: str
+    values: tuple[DetailValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The whole analysis of one set of articles."""
+
+    model: str
+    sources: tuple[Source, ...]
+    facts: tuple[Fact, ...]
+    entities: tuple[Entity, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    threshold: float = 0.0
+    """Link threshold the facts were built with (the UI's +/- moves it)."""
+    schema: str = SCHEMA
+    _fact_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._fact_index.update({fact.id: i for i, fact in enumerate(self.facts)})
+
+    def fact(self, fact_id: str) -> Fact:
+        return self.facts[self._fact_index[fact_id]]
+
+    @property
+    def divergences(self) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.status == "divergence")
+
+    def count(self, status: SentenceStatus) -> int:
+        return sum(1 for src in self.sources for s in src.sentences if s.status == status)
+
+    def sentence(self, member: Member) -> Sentence:
+        return self.sources[member.source].sentences[member.sentence]

@@ -1,0 +1,175 @@
+"""Reading numbers the way news prose writes them.
+
+"six", "a dozen", "2.5 million", "1,200", "thirty-strong", "almost 300": all
+become a value and, for approximate wording, a range, so that "almost 300"
+and "300" agree while "270" and "300" do not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+COLLECTIVE = {"dozen": 12, "couple": 2, "pair": 2, "score": 20}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fifteenth": 15, "twentieth": 20,
+}
+VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
+                 "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8)}
+
+# qualifier -> (low factor, high factor) around the stated value
+QUALIFIERS: dict[str, tuple[float, float]] = {
+    "almost": (0.9, 1.0), "nearly": (0.9, 1.0), "close to": (0.9, 1.0),
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "some": (0.85, 1.15),
+    "approximately": (0.85, 1.15), "roughly": (0.85, 1.15), "an estimated": (0.85, 1.15),
+    "estimated": (0.85, 1.15), "up to": (0.0, 1.0), "as many as": (0.5, 1.0),
+    "at least": (1.0, math.inf), "more than": (1.0, math.inf), "over": (1.0, math.inf),
+    "upwards of": (1.0, math.inf), "in excess of": (1.0, math.inf),
+    "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0),
+    "at most": (0.0, 1.0), "a further": (1.0, 1.0), "another": (1.0, 1.0),
+}
+
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_DIGIT_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,3})$")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def word_value(word: str) -> float | None:
+    """Value of one token ("31", "1,200", "six", "twenty-five", "thirty-strong")."""
+    w = word.lower().strip()
+    if not w:
+        return None
+    if _DIGITS.match(w):
+        return float(w.replace(",", ""))
+    m = _DIGIT_UNIT.match(w)
+    if m:
+        # "15kg", "2m", "300bn": the unit is the counted thing, the scale multiplies
+        scale = SCALES[m.group(2)] if m.group(2) in ("m", "bn", "k") else 1
+        return float(m.group(1)) * scale
+    if w in UNITS:
+        return float(UNITS[w])
+    if w in TENS:
+        return float(TENS[w])
+    if "-" in w:
+        head, _, rest = w.partition("-")
+        if head in TENS and rest in UNITS and 0 < UNITS[rest] < 10:
+            return float(TENS[head] + UNITS[rest])
+        # "thirty-strong", "three-year-old": the leading number
+        if head in TENS or head in UNITS or _DIGITS.match(head):
+            return word_value(head)
+    return None
+
+
+def ordinal_value(word: str) -> int | None:
+    w = word.lower()
+    if w in ORDINALS:
+        return ORDINALS[w]
+    m = _ORDINAL_DIGITS.match(w)
+    return int(m.group(1)) if m else None
+
+
+def phrase_value(words: list[str]) -> float | None:
+    """Combine a run of number words: "two hundred and fifty", "2.5 million", "a dozen"."""
+    total = 0.0
+    current: float | None = None
+    seen = False
+    for raw in words:
+        w = raw.lower()
+        if w == "half" and current is None:
+            current = 0.5  # "half a dozen"
+            continue
+        if w in ("and", "-", "a", "an"):
+            if w in ("a", "an") and current is None:
+                current = 1.0
+            continue
+        if w in SCALES and w not in ("m", "k", "bn") or w in COLLECTIVE:
+            factor = SCALES.get(w) or COLLECTIVE[w]
+            base = current if current is not None else 1.0
+            if factor >= 1000:
+                total += base * factor
+                current = None
+            else:
+                current = base * factor
+            seen = True
+            continue
+        value = word_value(w)
+        if value is None:
+            return None
+        if current is None:
+            current = value
+        elif value < _place(current):
+            current += value  # "twenty five", "two hundred and fifty"
+        else:
+            return None  # two separate numbers, not one phrase
+        seen = True
+    if not seen:
+        return None
+    return total + (current or 0.0)
+
+
+def _place(value: float) -> float:
+    """Largest power of ten that divides the value: 20 -> 10, 200 -> 100, 250 -> 10."""
+    place = 1.0
+    v = int(value)
+    if v != value or v == 0:
+        return 1.0
+    while v % 10 == 0:
+        v //= 10
+        place *= 10
+    return place
+
+
+def is_number_word(word: str) -> bool:
+    w = word.lower()
+    return (
+        word_value(w) is not None
+        or w in SCALES and w not in ("m", "k", "bn")
+        or w in COLLECTIVE
+    )
+
+
+def qualifier_range(value: float, qualifier: str) -> tuple[float, float]:
+    low, high = QUALIFIERS.get(qualifier, (1.0, 1.0))
+    return value * low, value * high
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: float
+    low: float
+    high: float
+    qualifier: str = ""
+
+    def conflicts(self, other: Amount) -> bool:
+        """True when no count could satisfy both statements."""
+        if self.qualifier in ("a further", "another") or other.qualifier in ("a further", "another"):
+            return False
+        return self.high < other.low or other.high < self.low
+
+    @property
+    def label(self) -> str:
+        return format_value(self.value)
+
+
+def format_value(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def term(value: float) -> str:
+    """The alignment term for a number: the same for "six" and "6"."""
+    return "#" + format_value(value)
