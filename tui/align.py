@@ -286,9 +286,34 @@ class FactDraft:
     score: float
 
 
-def group_facts(units: Sequence[Unit], scores: FloatMatrix, threshold: float) -> list[FactDraft]:
-    """Maximal groups whose cross-source pairs all link, merged across a source's alternatives."""
-    n = len(units)
+SIBLING_MIN = 0.2
+"""Cosine two sentences of one source need to count as saying the same thing."""
+
+
+def sibling_similarity(units: Sequence[Unit]) -> FloatMatrix:
+    """Term cosine between sentences of the same source (0 across sources)."""
+    if not units:
+        return np.zeros((0, 0), dtype=np.float32)
+    matrix, norms, _, _ = _weight_matrix(units)
+    cos, _ = _cosine(matrix, norms)
+    source = np.array([u.source for u in units])
+    return np.where(source[:, None] == source[None, :], cos, 0.0).astype(np.float32)
+
+
+def group_facts(
+    units: Sequence[Unit],
+    scores: FloatMatrix,
+    threshold: float,
+    siblings: FloatMatrix | None = None,
+) -> list[FactDraft]:
+    """Maximal groups whose cross-source pairs all link.
+
+    Groups are the maximal cliques of the link graph (at most one sentence per
+    source), then cliques sharing a member merge when the result is still
+    fully linked across sources and the sentences it adds from one source say
+    the same thing (``siblings``), so a fact does not become a star of every
+    sentence that mentions an arrest.
+    """
     rows, cols = np.where(np.triu(scores >= threshold, 1))
     adjacency: dict[int, set[int]] = {}
     for a, c in zip(rows.tolist(), cols.tolist(), strict=True):
@@ -306,18 +331,30 @@ def group_facts(units: Sequence[Unit], scores: FloatMatrix, threshold: float) ->
         ]
         return sum(vals) / len(vals) if vals else 0.0
 
+    def alike(group: set[int], clique: Sequence[int]) -> bool:
+        if siblings is None:
+            return True
+        return all(
+            siblings[a, c] >= SIBLING_MIN
+            for a in group
+            for c in clique
+            if a != c and source[a] == source[c]
+        )
+
     cliques.sort(key=lambda c: (-mean_score(c), c))
     merged: list[set[int]] = []
     for clique in cliques:
         for group in merged:
-            if group & set(clique) and _fully_linked(group | set(clique), adjacency, source):
+            if (
+                group & set(clique)
+                and alike(group, clique)
+                and _fully_linked(group | set(clique), adjacency, source)
+            ):
                 group.update(clique)
                 break
         else:
             merged.append(set(clique))
-    drafts = [FactDraft(tuple(sorted(g)), mean_score(sorted(g))) for g in merged]
-    del n
-    return drafts
+    return [FactDraft(tuple(sorted(g)), mean_score(sorted(g))) for g in merged]
 
 
 def _fully_linked(group: set[int], adjacency: dict[int, set[int]], source: Sequence[int]) -> bool:

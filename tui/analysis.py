@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui import boilerplate
-from tui.align import FactDraft, Unit, default_model, group_facts, pair_scores
-from tui.compare import MemberDetails, compare_fact
+from tui.align import FactDraft, Unit, default_model, group_facts, pair_scores, sibling_similarity
+from tui.compare import MemberDetails, compare_fact, source_conflicts
 from tui.details import EMPTY, Details, extract
 from tui.entities import EntityIndex, merge_entities, normalise
 from tui.ingest import Article
@@ -27,6 +27,9 @@ from tui.terms import fold_spellings, sentence_terms
 
 MIN_THRESHOLD = 0.05
 MAX_THRESHOLD = 0.95
+CONFIDENT = 0.4
+"""Pair score above which two sentences surely report the same thing: a
+conflicting detail is only reported between such sentences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +45,30 @@ class Prepared:
     units: tuple[Unit, ...]
     unit_of: dict[tuple[int, int], int]
     scores: np.ndarray
+    siblings: np.ndarray
 
     @property
     def default_threshold(self) -> float:
         return default_model().threshold
 
+    def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
+        return float(self.scores[self.unit_of[a], self.unit_of[b]])
+
+    def related_in_source(self, source: int, a: int, b: int) -> bool:
+        """Two sentences of one source about the same thing: alike, or both
+        confidently linked to one sentence of another source."""
+        ua, ub = self.unit_of[(source, a)], self.unit_of[(source, b)]
+        if self.siblings[ua, ub] >= 0.3:
+            return True
+        return bool(np.any((self.scores[ua] >= CONFIDENT) & (self.scores[ub] >= CONFIDENT)))
+
 
 def prepare(articles: Sequence[Article], annotation: Annotation) -> Prepared:
     rules, details, entities, units, unit_of = alignment_units(articles, annotation)
-    scores = pair_scores(units)
-    return Prepared(tuple(articles), annotation, rules, details, entities, tuple(units), unit_of, scores)
+    return Prepared(
+        tuple(articles), annotation, rules, details, entities, tuple(units), unit_of,
+        scores=pair_scores(units), siblings=sibling_similarity(units),
+    )
 
 
 def alignment_units(
@@ -120,7 +137,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     if threshold is None:
         threshold = prepared.default_threshold
     threshold = min(MAX_THRESHOLD, max(MIN_THRESHOLD, threshold))
-    drafts = group_facts(prepared.units, prepared.scores, threshold)
+    drafts = group_facts(prepared.units, prepared.scores, threshold, prepared.siblings)
     drafts.sort(key=lambda d: _reading_order(prepared, d))
     facts: list[Fact] = []
     conflicts: list[Conflict] = []
@@ -130,15 +147,15 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
         members = tuple(
             Member(prepared.units[u].source, prepared.units[u].index) for u in draft.members
         )
-        diffs, intra = compare_fact(
+        diffs = compare_fact(
             [
                 MemberDetails(m.source, m.sentence, prepared.details[m.source][m.sentence],
                               prepared.articles[m.source].text)
                 for m in members
             ],
             lambda s, start, text: _place_key(prepared.entities, s, start, text),
+            lambda a, b: prepared.score(a, b) >= CONFIDENT,
         )
-        conflicts.extend(intra)
         facts.append(
             Fact(
                 id=fid,
@@ -150,6 +167,11 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
         )
         for m in members:
             sentence_facts.setdefault((m.source, m.sentence), []).append(fid)
+    for s, article in enumerate(prepared.articles):
+        conflicts.extend(
+            source_conflicts(s, prepared.details[s], article.text,
+                             lambda a, b, s=s: prepared.related_in_source(s, a, b))
+        )
     divergent = {f.id for f in facts if f.status == "divergence"}
     sources = []
     for s, article in enumerate(prepared.articles):

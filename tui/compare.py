@@ -42,13 +42,26 @@ def _value(item: _Item) -> DetailValue:
     return DetailValue(item.source, item.sentence, item.text, item.start, item.end)
 
 
+Linked = Callable[[tuple[int, int], tuple[int, int]], bool]
+"""Whether two sentences (source, index) report the same thing confidently enough
+for a conflict between them to be believed."""
+
+
 def compare_fact(
     members: Sequence[MemberDetails],
     place_key: Callable[[int, int, str], str],
-) -> tuple[list[Difference], list[Conflict]]:
-    """Differences across sources, and conflicts within one source, for one fact."""
+    linked: Linked = lambda a, b: True,
+) -> list[Difference]:
+    """Details that differ between sources of one fact.
+
+    A conflict is only reported between two sentences that ``linked`` vouches
+    for: a divergence claim needs more confidence than an agreement, since a
+    loosely aligned pair will differ in many details for innocent reasons.
+    """
     differences: list[Difference] = []
-    conflicts: list[Conflict] = []
+
+    def vouched(a: _Item, b: _Item) -> bool:
+        return a.source != b.source and linked((a.source, a.sentence), (b.source, b.sentence))
 
     # counts and ages, compared key by key
     by_key: dict[tuple[str, str], list[tuple[Quantity, _Item]]] = defaultdict(list)
@@ -57,29 +70,34 @@ def compare_fact(
             if q.key[0] == "age" and not q.key[1]:
                 continue  # an age with no known owner cannot be compared
             by_key[q.key].append((q, _Item(m.source, m.sentence, q.start, q.end, m.text[q.start : q.end])))
-    for key, entries in by_key.items():
+    for entries in by_key.values():
         what = entries[0][0].what
-        cross = [(a, b) for a, b in combinations(entries, 2) if a[1].source != b[1].source]
-        if any(a[0].amount.conflicts(b[0].amount) for a, b in cross):
+        if any(
+            vouched(a[1], b[1]) and a[0].amount.conflicts(b[0].amount)
+            for a, b in combinations(entries, 2)
+        ):
             differences.append(_difference("number", what, [e[1] for e in entries]))
-        same = [
-            (a, b) for a, b in combinations(entries, 2)
-            if a[1].source == b[1].source and a[1].sentence != b[1].sentence
-        ]
-        for source in sorted({a[1].source for a, b in same if a[0].amount.conflicts(b[0].amount)}):
-            items = _unique([e[1] for e in entries if e[1].source == source])
-            conflicts.append(Conflict(source, "number", what, tuple(_value(i) for i in items)))
-        del key
 
-    # days of the week: sources naming only disjoint days for the same fact
-    days: dict[int, list[_Item]] = defaultdict(list)
-    for m in members:
-        for d in m.details.dates:
-            days[m.source].append(_Item(m.source, m.sentence, d.start, d.end, m.text[d.start : d.end]))
-    if len(days) >= 2:
-        sets = {s: {i.text.lower() for i in items} for s, items in days.items()}
-        if any(not (sets[a] & sets[b]) for a, b in combinations(sets, 2)):
-            differences.append(_difference("date", "day", [i for items in days.values() for i in items]))
+    # dates: the same event (clauses sharing a content word) on different days
+    dated = [
+        (d, _Item(m.source, m.sentence, d.start, d.end, m.text[d.start : d.end]))
+        for m in members
+        for d in m.details.dates
+    ]
+    clashing: list[_Item] = []
+    for (da, ia), (db, ib) in combinations(dated, 2):
+        if da.key != db.key and da.event & db.event and vouched(ia, ib):
+            same_event_agrees = any(
+                dc.key == da.key and dc.event & db.event and ic.source == ib.source
+                for dc, ic in dated
+            ) or any(
+                dc.key == db.key and dc.event & da.event and ic.source == ia.source
+                for dc, ic in dated
+            )
+            if not same_event_agrees:
+                clashing += [ia, ib]
+    if clashing:
+        differences.append(_difference("date", "day", clashing))
 
     # places in the same role
     roles: dict[str, dict[int, list[_Item]]] = defaultdict(lambda: defaultdict(list))
@@ -90,11 +108,49 @@ def compare_fact(
         if len(per_source) < 2:
             continue
         keys = {s: {place_key(s, i.start, i.text) for i in items} for s, items in per_source.items()}
-        if any(keys[a] != keys[b] for a, b in combinations(keys, 2)):
+        # overlapping but unequal sets ("Schaerbeek" vs "Schaerbeek and Jette"); disjoint
+        # places usually mean two different events were aligned, not a conflict
+        if any(
+            keys[a] != keys[b] and keys[a] & keys[b]
+            and any(vouched(x, y) for x in per_source[a] for y in per_source[b])
+            for a, b in combinations(keys, 2)
+        ):
             differences.append(
                 _difference("entity", role, [i for items in per_source.values() for i in items])
             )
-    return differences, conflicts
+    return differences
+
+
+def source_conflicts(
+    source: int,
+    details: Sequence[Details],
+    text: str,
+    related: Callable[[int, int], bool],
+) -> list[Conflict]:
+    """One article stating the same count two ways ("270 injured" … "300 wounded").
+
+    Only sentences that ``related`` says are about the same thing are
+    compared, and only counts of a known kind (deaths, injuries, arrests…),
+    since an article may well give the size of two different crowds.
+    """
+    by_key: dict[tuple[str, str], list[tuple[Quantity, int]]] = defaultdict(list)
+    for k, d in enumerate(details):
+        for q in d.quantities:
+            if q.key[0] and q.key[0] != "age":
+                by_key[q.key].append((q, k))
+    out = []
+    for entries in by_key.values():
+        clashing: list[_Item] = []
+        for (qa, a), (qb, b) in combinations(entries, 2):
+            if a != b and qa.amount.conflicts(qb.amount) and related(a, b):
+                clashing += [
+                    _Item(source, a, qa.start, qa.end, text[qa.start : qa.end]),
+                    _Item(source, b, qb.start, qb.end, text[qb.start : qb.end]),
+                ]
+        if clashing:
+            items = sorted(_unique(clashing), key=lambda i: (i.sentence, i.start))
+            out.append(Conflict(source, "number", entries[0][0].what, tuple(_value(i) for i in items)))
+    return out
 
 
 def _unique(items: list[_Item]) -> list[_Item]:

@@ -20,7 +20,7 @@ from tui.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
-from tui.numbers import QUALIFIERS, Amount, is_number_word, ordinal_value, phrase_value
+from tui.numbers import QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, phrase_value
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
 SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
@@ -50,6 +50,9 @@ class DateMention:
     """A weekday ("thursday") or a calendar date ("03-25")."""
     start: int
     end: int
+    event: frozenset[str] = frozenset()
+    """Content lemmas of the clause the date belongs to ("make", "arrest"), so a
+    sentence's attack day is not compared with another's arrest day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,38 +82,81 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
     return Details(tuple(quantities), tuple(_dates(tokens)), tuple(_roles(sentence) if parsed else ()))
 
 
+_SCALE_WORDS = frozenset(("dozen", "couple", "hundred", "thousand", "million", "billion"))
+CURRENCIES = {
+    "$": "dollar", "usd": "dollar", "us$": "dollar", "dollar": "dollar", "€": "euro", "eur": "euro",
+    "euro": "euro", "£": "pound", "gbp": "pound", "pound": "pound", "¥": "yen", "yen": "yen",
+}
+PERSON_NOUNS = GENERIC_PERSONS | frozenset(
+    "child children boy boys girl girls baby babies teenager teenagers student students "
+    "officer officers soldier soldiers worker workers civilian civilians tourist tourists "
+    "passenger passengers driver drivers resident residents victim victims".split()
+)
+
+
+def _numberish(t: Token) -> bool:
+    low = t.text.lower()
+    if low in VAGUE_PLURALS:
+        return True
+    return is_number_word(t.text) and (t.like_num or low in _SCALE_WORDS)
+
+
 def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """Maximal runs of number words ("two hundred and fifty", "a dozen", "2.5 million")."""
+    """Maximal runs of number words ("two hundred and fifty", "a dozen", "2.5 million",
+    "hundreds of thousands"), with "1, 500" (a tokenising artefact) read as 1500."""
     runs: list[tuple[int, int]] = []
     i = 0
     n = len(tokens)
     while i < n:
-        t = tokens[i]
-        if _numberish(t):
-            j = i + 1
-            while j < n and (
-                _numberish(tokens[j])
-                or tokens[j].text.lower() in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1])
+        if not _numberish(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            low = tokens[j].text.lower()
+            if _numberish(tokens[j]) and not (
+                tokens[j - 1].text[:1].isdigit() and tokens[j].text[:1].isdigit()
             ):
                 j += 1
-            start = i
-            # "a dozen", "half a dozen"
-            if start > 0 and tokens[start - 1].text.lower() in ("a", "an") and tokens[start].text.lower() in ("dozen", "couple", "pair", "hundred", "thousand", "million"):
+            elif low in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1]) and tokens[j + 1].text.isalpha():
+                j += 2
+            elif (
+                low == "of" and j + 1 < n and tokens[j - 1].text.lower() in VAGUE_PLURALS
+                and tokens[j + 1].text.lower() in VAGUE_PLURALS
+            ):
+                j += 2  # "hundreds of thousands"
+            elif (
+                low == "," and j + 1 < n and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
+                and re.fullmatch(r"\d{3}", tokens[j + 1].text) and j - 1 == i
+            ):
+                j += 2  # "1, 500"
+            else:
+                break
+        start = i
+        # "a dozen", "half a dozen"
+        if start > 0 and tokens[start - 1].text.lower() in ("a", "an") and tokens[start].text.lower() in _SCALE_WORDS:
+            start -= 1
+            if start > 0 and tokens[start - 1].text.lower() == "half":
                 start -= 1
-                if start > 0 and tokens[start - 1].text.lower() == "half":
-                    start -= 1
-            runs.append((start, j))
-            i = j
-        else:
-            i += 1
+        runs.append((start, j))
+        i = j
     return runs
 
 
-_SCALE_WORDS = frozenset(("dozen", "couple", "hundred", "thousand", "million", "billion"))
-
-
-def _numberish(t: Token) -> bool:
-    return is_number_word(t.text) and (t.like_num or t.text.lower() in _SCALE_WORDS)
+def _run_amount(words: list[str], qualifier: str) -> Amount | None:
+    lows = [w.lower() for w in words if w.lower() not in ("of", ",")]
+    if any(w in VAGUE_PLURALS for w in lows):
+        low, high = 1.0, 1.0
+        for w in lows:
+            a, b = VAGUE_PLURALS.get(w, (phrase_value([w]) or 1.0,) * 2)
+            low, high = low * a, high * b
+        return Amount((low * high) ** 0.5, low, high, "vague")
+    digits = "".join(words).replace(",", "") if "," in words else None
+    value = float(digits) if digits and digits.isdigit() else phrase_value(words)
+    if value is None:
+        return None
+    lo, hi = QUALIFIERS.get(qualifier, (1.0, 1.0))
+    return Amount(value, value * lo, value * hi, qualifier)
 
 
 def _qualifier(tokens: tuple[Token, ...], start: int) -> str:
@@ -125,16 +171,14 @@ def _is_age(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     after = " ".join(t.text.lower() for t in tokens[end : end + 4])
     if re.match(r"^(- )?years? (- )?old\b|^-?year-old\b|^years? of age\b", after):
         return True
-    last = tokens[end - 1]
-    if "-year-old" in last.text.lower():
+    if "-year-old" in tokens[end - 1].text.lower():
         return True
-    # "Reda Kriket, 34," : a bare number in apposition to a person
+    # "Reda Kriket, 34," : a bare number in apposition to a name
     if (
         end - start == 1
-        and start > 0
+        and start > 1
         and tokens[start - 1].text == ","
         and (end >= len(tokens) or tokens[end].text in (",", ".", ")"))
-        and start > 1
         and tokens[start - 2].pos == "PROPN"
     ):
         value = phrase_value([tokens[start].text])
@@ -164,11 +208,6 @@ def _age_owner(tokens: tuple[Token, ...], start: int, end: int) -> str:
     return name
 
 
-def _category_near(tokens: tuple[Token, ...], indexes: list[int]) -> str:
-    i = _category_index(tokens, indexes)
-    return COUNT_CATEGORIES[tokens[i].lemma] if i is not None else ""
-
-
 def _category_index(tokens: tuple[Token, ...], indexes: list[int]) -> int | None:
     for i in indexes:
         if 0 <= i < len(tokens) and tokens[i].lemma in COUNT_CATEGORIES:
@@ -176,30 +215,55 @@ def _category_index(tokens: tuple[Token, ...], indexes: list[int]) -> int | None
     return None
 
 
+PREDICATE_DEPS = frozenset(("prep", "pobj", "attr", "acomp", "acl", "amod", "relcl", "dobj"))
+
+
 def _predicate(tokens: tuple[Token, ...], verb: int, exclude: int, depth: int = 3) -> list[int]:
-    """Tokens under a copula's predicate ("were among those hurt"), nearest first."""
+    """Tokens of a copula's predicate ("were among those hurt"), nearest first, not
+    wandering into other clauses ("although it is not clear if any were killed")."""
     out: list[int] = []
     frontier = [verb]
     for _ in range(depth):
         nxt = [
             i for i, t in enumerate(tokens)
             if t.head in frontier and i not in frontier and i != exclude and t.head != i
+            and t.dep in PREDICATE_DEPS
         ]
         out.extend(nxt)
         frontier = nxt
     return out
 
 
+def _counted_noun(tokens: tuple[Token, ...], anchor: int) -> int | None:
+    """The noun a number counts: "six people", "dozens of people", "31 lives"."""
+    t = tokens[anchor]
+    head = tokens[t.head]
+    if t.dep in ("nummod", "quantmod", "compound") and head.pos in ("NOUN", "PROPN", "ADJ") and t.head != anchor:
+        if head.text.lower() not in VAGUE_PLURALS:
+            return t.head
+    # "dozens of people", "one of the suspects"
+    for k in range(anchor + 1, min(anchor + 4, len(tokens))):
+        if tokens[k].text.lower() == "of" and k + 1 < len(tokens):
+            for m in range(k + 1, min(k + 4, len(tokens))):
+                if tokens[m].pos in ("NOUN", "PROPN") and tokens[m].head in (k, m):
+                    return m
+        break
+    return None
+
+
 def _quantities(tokens: tuple[Token, ...], parsed: bool):
     for start, end in _number_runs(tokens):
-        words = [t.text for t in tokens[start:end]]
-        value = phrase_value(words)
-        if value is None:
+        words = [t.text for t in tokens[start:end] if t.text.lower() not in ("a", "an", "half")] or ["1"]
+        if tokens[start].text.lower() == "half":
+            words = ["half", *words]
+        if start > 0 and tokens[start - 1].text.lower() == "no" and tokens[end - 1].text.lower() == "one":
+            yield from _zero(tokens, start - 1, end, parsed)
+            continue
+        qualifier = _qualifier(tokens, start)
+        amount = _run_amount(words, qualifier)
+        if amount is None:
             continue
         anchor = end - 1
-        qualifier = _qualifier(tokens, start)
-        low, high = QUALIFIERS.get(qualifier, (1.0, 1.0))
-        amount = Amount(value, value * low, value * high, qualifier)
         first = start - len(qualifier.split()) if qualifier else start
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
@@ -213,39 +277,61 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             continue
         if tokens[anchor].ent in ("DATE", "TIME"):
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
-        t = tokens[anchor]
-        counted = ""
+        unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
+        if unit is None and end < len(tokens):
+            unit = CURRENCIES.get(tokens[end].lemma)
+        if unit is not None:
+            yield Quantity(("money", unit), amount, span_start, span_end)
+            continue
+        if end < len(tokens) and tokens[end].text.lower() in ("%", "percent", "per"):
+            span_end = tokens[end].end
+            yield Quantity(("percent", ""), amount, span_start, span_end)
+            continue
         category = ""
-        if parsed and t.dep in ("nummod", "quantmod") and tokens[t.head].pos in ("NOUN", "PROPN", "ADJ"):
-            head_i = t.head
-            noun = tokens[head_i]
+        counted = ""
+        # a count word right after the number: "270 injured", "31 dead", "dozens injured"
+        found = _category_index(tokens, [end]) if end < len(tokens) else None
+        noun_i = _counted_noun(tokens, anchor) if parsed and found is None else None
+        if found is not None:
+            category = COUNT_CATEGORIES[tokens[found].lemma]
+            span_end = tokens[found].end
+        elif noun_i is not None:
+            noun = tokens[noun_i]
             counted = noun.lemma
             category = COUNT_CATEGORIES.get(noun.lemma, "")
             span_end = max(span_end, noun.end)
-            if not category and (noun.lemma in GENERIC_PERSONS or noun.ent in ("NORP", "")):
+            if not category and (noun.lemma in PERSON_NOUNS or noun.ent == "NORP"):
                 gov = noun.head
                 candidates = [gov]
                 if tokens[gov].lemma == "be":
-                    candidates += _predicate(tokens, gov, exclude=head_i)
-                category = _category_near(tokens, candidates)
-        else:
-            found = None
-            if parsed and t.dep in NOMINAL_DEPS:
-                found = _category_index(tokens, [t.head])
-            if found is None and end < len(tokens) and tokens[end].pos != "ADP":
-                # "31 dead and 300 wounded": the word right after the number
-                found = _category_index(tokens, [end, end + 1])
-            if found is not None:
-                category = COUNT_CATEGORIES[tokens[found].lemma]
-                if 0 <= found - anchor <= 2:
-                    span_end = tokens[found].end
-                elif 0 < anchor - found <= 3:
-                    span_start = min(span_start, tokens[found].start)
-        if counted in GENERIC_PERSONS or COUNT_CATEGORIES.get(counted):
+                    candidates += _predicate(tokens, gov, exclude=noun_i)
+                k = _category_index(tokens, candidates)
+                category = COUNT_CATEGORIES[tokens[k].lemma] if k is not None else ""
+        elif parsed:
+            t = tokens[anchor]
+            if t.dep in NOMINAL_DEPS:
+                k = _category_index(tokens, [t.head])
+                if k is not None:
+                    category = COUNT_CATEGORIES[tokens[k].lemma]
+                    if 0 < anchor - k <= 3:
+                        span_start = min(span_start, tokens[k].start)
+        if counted in PERSON_NOUNS and category or COUNT_CATEGORIES.get(counted):
+            counted = ""
+        if counted in GENERIC_PERSONS:
             counted = ""
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
         yield Quantity((category, counted), amount, span_start, span_end)
+
+
+def _zero(tokens: tuple[Token, ...], start: int, end: int, parsed: bool):
+    """ "no one was killed": a count of zero for the event it is the argument of."""
+    if not parsed:
+        return
+    head = tokens[end - 1].head
+    category = COUNT_CATEGORIES.get(tokens[head].lemma, "")
+    if category:
+        yield Quantity((category, ""), Amount(0.0, 0.0, 0.0), tokens[start].start, tokens[end - 1].end)
 
 
 def _children(tokens: tuple[Token, ...], head: int, deps: tuple[str, ...]) -> list[int]:
@@ -253,22 +339,28 @@ def _children(tokens: tuple[Token, ...], head: int, deps: tuple[str, ...]) -> li
 
 
 def _implied_ones(tokens: tuple[Token, ...], found: list[Quantity]):
-    """ "arrested a 28-year-old man": a singular person as the object of a counted event is one."""
+    """ "arrested a 28-year-old man", "killed a child": one person as the object of a
+    counted event is a count of one; "no casualties" is a count of zero."""
     for i, t in enumerate(tokens):
-        if t.pos != "NOUN" or t.tag != "NN" or t.dep not in ("dobj", "nsubjpass"):
+        if t.pos != "NOUN":
             continue
-        if t.lemma not in GENERIC_PERSONS:
+        dets = {tokens[c].text.lower(): c for c in _children(tokens, i, ("det",))}
+        if "no" in dets and (t.lemma in COUNT_CATEGORIES or t.lemma in PERSON_NOUNS):
+            category = COUNT_CATEGORIES.get(t.lemma) or COUNT_CATEGORIES.get(tokens[t.head].lemma, "")
+            if category:
+                yield Quantity((category, ""), Amount(0.0, 0.0, 0.0), tokens[dets["no"]].start, t.end)
             continue
-        det = [c for c in _children(tokens, i, ("det",)) if tokens[c].text.lower() in ("a", "an")]
-        if not det:
+        if t.tag != "NN" or t.dep not in ("dobj", "nsubjpass") or t.lemma not in PERSON_NOUNS:
+            continue
+        det = dets.get("a", dets.get("an"))
+        if det is None:
             continue
         category = COUNT_CATEGORIES.get(tokens[t.head].lemma, "")
         if not category:
             continue
-        start = tokens[det[0]].start
         if any(q.start <= t.start < q.end and q.key[0] != "age" for q in found):
             continue
-        yield Quantity((category, ""), Amount(1.0, 1.0, 1.0, "a"), start, t.end)
+        yield Quantity((category, ""), Amount(1.0, 1.0, 1.0, "a"), tokens[det].start, t.end)
 
 
 _DATE_RE = re.compile(
@@ -278,19 +370,46 @@ _DATE_RE = re.compile(
 )
 
 
+LIGHT_VERBS = frozenset("be have make do take get go come say tell report".split())
+
+
+def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
+    """The clause a token hangs off: its nearest noun or verb head plus the verb's arguments."""
+    lemmas: set[str] = set()
+    seen = 0
+    while seen < 6:
+        seen += 1
+        head = tokens[i].head
+        t = tokens[head]
+        if t.pos == "NOUN" and head != i:
+            # "Tuesday's attacks", "a shooting at a party on Friday": the noun is the event
+            lemmas.add(t.lemma)
+            break
+        if t.pos in ("VERB", "AUX") or head == i:
+            if t.lemma not in LIGHT_VERBS:
+                lemmas.add(t.lemma)
+            for c, child in enumerate(tokens):
+                if child.head == head and c != head and child.dep in ("nsubj", "nsubjpass", "dobj") \
+                        and child.pos in ("NOUN", "PROPN"):
+                    lemmas.add(child.lemma)
+            break
+        i = head
+    return frozenset(lemmas)
+
+
 def _dates(tokens: tuple[Token, ...]):
-    for t in tokens:
+    for i, t in enumerate(tokens):
         low = t.text.lower()
         if low in WEEKDAYS:
-            yield DateMention(low, t.start, t.end)
+            yield DateMention(low, t.start, t.end, _event(tokens, i))
     text = " ".join(t.text for t in tokens if t.ent == "DATE")
     for m in _DATE_RE.finditer(text):
         month = (m.group(1) or m.group(4)).lower()[:3]
         day = int(m.group(2) or m.group(3))
         key = f"{[x[:3] for x in MONTHS].index(month) + 1:02d}-{day:02d}"
-        first = next((t for t in tokens if t.ent == "DATE" and t.text.lower().startswith(month)), None)
+        first = next((i for i, t in enumerate(tokens) if t.ent == "DATE" and t.text.lower().startswith(month)), None)
         if first is not None:
-            yield DateMention(key, first.start, first.end)
+            yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
 
 
 def _roles(sentence: AnnotatedSentence):
@@ -302,6 +421,7 @@ def _roles(sentence: AnnotatedSentence):
         i = ent.last - 1
         seen = 0
         role = ""
+        via_preposition = False
         while seen < 5:
             seen += 1
             head = tokens[i].head
@@ -312,16 +432,25 @@ def _roles(sentence: AnnotatedSentence):
             if ent.first <= i < ent.last:
                 continue
             t = tokens[i]
-            if dep == "conj" or t.pos == "ADP" or t.ent in ROLE_LABELS:
+            if t.pos == "ADP":
+                via_preposition = True
+                continue
+            if dep == "conj" or t.ent in ROLE_LABELS:
                 continue
             if t.pos == "NOUN" and t.lemma in PLACE_NOUNS:
-                role = t.lemma
+                named = any(
+                    c.head == i and c.dep == "compound" and c.pos == "PROPN"
+                    for c in tokens[max(0, i - 4) : i]
+                )
+                # in "the Forest district of Brussels" Brussels contains the district
+                if not (named and via_preposition):
+                    role = t.lemma
             break
         if role:
             yield RoleMention(role, ent.text, ent.start, ent.end)
             # "Schaerbeek and Jette": a conjoined name the NER missed shares the role
             for k in _children(tokens, ent.last - 1, ("conj",)):
                 t = tokens[k]
-                if t.pos == "PROPN" and not t.ent:
+                if t.pos == "PROPN" and t.ent not in ROLE_LABELS:
                     yield RoleMention(role, t.text, t.start, t.end)
 
