@@ -23,12 +23,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goldsets import ROOT, GoldSet, dev_sets, gold_links, seeds  # noqa: E402
+from goldsets import ROOT, GoldSet, dev_sets, gold_links, seeds
 
-from tui.align import feature_table  # noqa: E402
-from tui.analysis import alignment_units  # noqa: E402
-from tui.ingest import load_article  # noqa: E402
-from tui.nlp import annotate, load_pipeline  # noqa: E402
+from tui.align import feature_table
+from tui.analysis import alignment_units
+from tui.ingest import load_article
+from tui.nlp import annotate, load_pipeline
 
 L2 = 1.0
 THRESHOLDS = np.round(np.arange(0.10, 0.80, 0.01), 2)
@@ -105,7 +105,9 @@ def main() -> int:
     for name, curve in zip(data, curves, strict=True):
         print(f"{name:18} {curve[best]:.3f}")
     print(f"{'mean (dev)':18} {curves.mean(axis=0)[best]:.3f}")
-    print(f"{'seeds':18} {seeds_curve[best]:.3f}   (best {seeds_curve.max():.3f} at {THRESHOLDS[seeds_curve.argmax()]:.2f})")
+    best_seeds = int(seeds_curve.argmax())
+    print(f"{'seeds':18} {seeds_curve[best]:.3f}   (best {seeds_curve[best_seeds]:.3f} "
+          f"at {THRESHOLDS[best_seeds]:.2f})")
     names = feature_names()
     for n, w in sorted(zip(names, model[0], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:14} {w:+.3f}")

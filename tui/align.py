@@ -276,7 +276,9 @@ def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> F
         z += (model.weights[i] / model.scale[i]) * (matrix - model.mean[i])
     z = 0.5 * (z + z.T)
     p = 1.0 / (1.0 + np.exp(-z))
-    return np.where(b.cross, p, 0.0).astype(np.float32)
+    # sentences that share no term at all never report the same fact, however
+    # well their positions or ranks line up (tiny articles have few candidates)
+    return np.where(b.cross & (b.shared > 0), p, 0.0).astype(np.float32)
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,9 +238,13 @@ def _counted_noun(tokens: tuple[Token, ...], anchor: int) -> int | None:
     """The noun a number counts: "six people", "dozens of people", "31 lives"."""
     t = tokens[anchor]
     head = tokens[t.head]
-    if t.dep in ("nummod", "quantmod", "compound") and head.pos in ("NOUN", "PROPN", "ADJ") and t.head != anchor:
-        if head.text.lower() not in VAGUE_PLURALS:
-            return t.head
+    if (
+        t.dep in ("nummod", "quantmod", "compound")
+        and head.pos in ("NOUN", "PROPN", "ADJ")
+        and t.head != anchor
+        and head.text.lower() not in VAGUE_PLURALS
+    ):
+        return t.head
     # "dozens of people", "one of the suspects"
     for k in range(anchor + 1, min(anchor + 4, len(tokens))):
         if tokens[k].text.lower() == "of" and k + 1 < len(tokens):
@@ -315,7 +319,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
                     category = COUNT_CATEGORIES[tokens[k].lemma]
                     if 0 < anchor - k <= 3:
                         span_start = min(span_start, tokens[k].start)
-        if counted in PERSON_NOUNS and category or COUNT_CATEGORIES.get(counted):
+        if (counted in PERSON_NOUNS and category) or COUNT_CATEGORIES.get(counted):
             counted = ""
         if counted in GENERIC_PERSONS:
             counted = ""

@@ -139,8 +139,11 @@ def merge_entities(
     ordered = sorted(merged, key=lambda g: (min((m[0], m[2]) for m in g.mentions)))
     for n, group in enumerate(ordered):
         eid = f"e{n}"
-        texts = Counter(m[4] for m in group.mentions)
-        name = max(texts, key=lambda t: (len(name_words(normalise(t))), texts[t], len(t)))
+        ordered_mentions = sorted(group.mentions)
+        texts = Counter(m[4] for m in ordered_mentions)
+        first_seen = {t: i for i, t in reversed(list(enumerate(m[4] for m in ordered_mentions)))}
+        # the fullest, most frequent spelling; on a tie, the one read first
+        name = max(texts, key=lambda t: (len(name_words(normalise(t))), texts[t], -first_seen[t]))
         label = Counter(m[5] for m in group.mentions).most_common(1)[0][0]
         variants = tuple(sorted(texts, key=lambda t: (-texts[t], t)))
         mentions = tuple(

@@ -97,7 +97,7 @@ def phrase_value(words: list[str]) -> float | None:
             if w in ("a", "an") and current is None:
                 current = 1.0
             continue
-        if w in SCALES and w not in ("m", "k", "bn") or w in COLLECTIVE:
+        if (w in SCALES and w not in ("m", "k", "bn")) or w in COLLECTIVE:
             factor = SCALES.get(w) or COLLECTIVE[w]
             base = current if current is not None else 1.0
             if factor >= 1000:
@@ -138,7 +138,7 @@ def is_number_word(word: str) -> bool:
     w = word.lower()
     return (
         word_value(w) is not None
-        or w in SCALES and w not in ("m", "k", "bn")
+        or (w in SCALES and w not in ("m", "k", "bn"))
         or w in COLLECTIVE
     )
 

@@ -19,6 +19,7 @@ from tui.nlp import Token
 from tui.numbers import is_number_word, phrase_value, term
 
 SKIP_POS = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "X"))
+_NUMBER_JOINERS = frozenset(("hundred", "thousand", "million", "billion", "and"))
 SPELLING_MIN = 0.85
 """Normalised Levenshtein similarity at which two proper-noun spellings fold."""
 # words so common in news prose that sharing them says nothing about the fact
@@ -50,7 +51,7 @@ def sentence_terms(tokens: Sequence[Token], entity_ids: Sequence[str] = ()) -> l
         t = tokens[i]
         if (t.like_num or is_number_word(t.text)) and t.pos in ("NUM", "NOUN", "ADJ", "PROPN", "X", ""):
             j = i + 1
-            while j < n and (tokens[j].like_num or tokens[j].text.lower() in ("hundred", "thousand", "million", "billion", "and")):
+            while j < n and (tokens[j].like_num or tokens[j].text.lower() in _NUMBER_JOINERS):
                 j += 1
             value = phrase_value([x.text for x in tokens[i:j]])
             if value is not None:

@@ -1,0 +1,37 @@
+"""The analysis core never imports Textual: the exporters and scripts must work without a UI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "tui.model", "tui.ingest", "tui.inputs", "tui.nlp", "tui.numbers", "tui.lexicon", "tui.details",
+    "tui.boilerplate", "tui.entities", "tui.terms", "tui.align", "tui.compare", "tui.analysis",
+    "tui.export", "tui.cli",
+]
+
+
+def test_core_modules_import_without_textual():
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'textual' or name.startswith('textual.'):\n"
+        "            raise ImportError('textual is blocked in this test')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        f"for m in {CORE!r}:\n"
+        "    __import__(m)\n"
+        "assert not any(k == 'textual' or k.startswith('textual.') for k in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_cli_does_not_load_spacy_or_textual_before_it_needs_them():
+    code = (
+        "import sys, tui.cli\n"
+        "assert 'spacy' not in sys.modules and 'textual' not in sys.modules, sorted(sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

@@ -1,0 +1,64 @@
+"""Alignment: bulk scoring and how facts are grouped from links."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tui.align import FactDraft, Unit, feature_names, group_facts, pair_scores
+
+
+def unit(source, index, *terms, active=True):
+    return Unit(source, index, tuple(terms), tuple("N" for _ in terms), (), active)
+
+
+def test_scores_are_symmetric_cross_source_and_skip_boilerplate():
+    units = [
+        unit(0, 0, "quake", "aceh", "#24", "kill"),
+        unit(0, 1, "rescue", "team", "search"),
+        unit(1, 0, "quake", "aceh", "#24", "kill", "child"),
+        unit(1, 1, "rescue", "team", "search", "rubble"),
+        unit(1, 2, "quake", "aceh", "#24", "kill", active=False),
+    ]
+    s = pair_scores(units)
+    assert s.shape == (5, 5)
+    assert np.allclose(s, s.T)
+    assert s[0, 1] == 0 and s[2, 3] == 0  # same source
+    assert s[0, 4] == 0  # boilerplate never links
+    assert s[0, 2] > s[0, 3] and s[1, 3] > s[1, 2]
+
+
+def test_feature_names_match_the_model():
+    from tui.align import default_model
+
+    assert feature_names() == default_model().features
+
+
+def test_group_facts_forms_cliques_and_merges_source_alternatives():
+    units = [unit(0, 0, "a"), unit(1, 0, "a"), unit(1, 1, "a"), unit(2, 0, "a"), unit(2, 1, "b")]
+    s = np.zeros((5, 5), dtype=np.float32)
+    for a, b in [(0, 1), (0, 2), (0, 3), (1, 3), (2, 3), (4, 1)]:
+        s[a, b] = s[b, a] = 0.9
+    siblings = np.zeros((5, 5), dtype=np.float32)
+    siblings[1, 2] = siblings[2, 1] = 0.8  # 1 and 2 say the same thing in source 1
+    facts = group_facts(units, s, 0.5, siblings)
+    members = sorted(f.members for f in facts)
+    assert (0, 1, 2, 3) in members  # one source contributes two sentences
+    assert (1, 4) in members  # a sentence can be in two facts
+    for f in facts:
+        assert isinstance(f, FactDraft) and len({units[m].source for m in f.members}) >= 2
+
+
+def test_links_from_facts_are_exactly_the_pairs_above_threshold():
+    rng = np.random.default_rng(7)
+    units = [unit(s, k, "x") for s in range(3) for k in range(6)]
+    raw = rng.random((18, 18)).astype(np.float32)
+    s = np.triu(raw, 1) + np.triu(raw, 1).T
+    src = np.array([u.source for u in units])
+    s[src[:, None] == src[None, :]] = 0
+    facts = group_facts(units, s, 0.8)
+    links = {
+        frozenset((a, b)) for f in facts for a in f.members for b in f.members
+        if units[a].source != units[b].source
+    }
+    expected = {frozenset((a, b)) for a in range(18) for b in range(a + 1, 18) if s[a, b] >= 0.8}
+    assert links == expected

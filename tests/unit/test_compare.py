@@ -1,0 +1,73 @@
+"""Divergence on small crafted articles: conflicts are found, compatible wording is not one."""
+
+from __future__ import annotations
+
+
+def divergences(comparison):
+    return [(d.kind, d.what, tuple(v.text for v in d.values))
+            for f in comparison.facts for d in f.differences]
+
+
+def linked(comparison, a, b):
+    return any({m.source for m in f.members} >= {a, b} for f in comparison.facts)
+
+
+def test_conflicting_injury_counts_diverge(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Storm hits coast\n\nThe storm on Monday killed 12 people and injured 270 in the coastal town of Brava.",
+        "Storm batters Brava\n\nTwelve people were killed and 300 wounded when the storm hit Brava on Monday.",
+    )
+    assert linked(comp, 0, 1)
+    kinds = divergences(comp)
+    assert any(k == "number" and what == "injured" for k, what, _ in kinds), kinds
+    (fact,) = [f for f in comp.facts if f.status == "divergence"]
+    texts = {v.text for d in fact.differences for v in d.values}
+    assert {"injured 270", "300 wounded"} <= texts
+
+
+def test_same_count_in_other_words_agrees(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Storm hits coast\n\nThe storm on Monday killed six people in the coastal town of Brava.",
+        "Storm batters Brava\n\nSix people died when the storm hit the coastal town of Brava on Monday.",
+    )
+    assert linked(comp, 0, 1)
+    assert all(f.status == "agreement" for f in comp.facts)
+
+
+def test_approximate_count_does_not_diverge(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Flood in Tarro\n\nThe flood in Tarro on Sunday forced almost 300 families from their homes, officials said.",
+        "Tarro flooded\n\nOfficials said 300 families were forced from their homes by the flood in Tarro on Sunday.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [f for f in comp.facts if f.status == "divergence"]
+
+
+def test_two_people_versus_one_man_arrested(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "
+        "the newspaper Abendzeitung reports.",
+        "Robbery arrest\n\nMunich police said they had arrested a 28-year-old man in connection with the bank "
+        "robbery, the newspaper Abendzeitung reported.",
+    )
+    assert any(k == "number" and w == "arrested" for k, w, _ in divergences(comp))
+
+
+def test_conflict_within_one_source_is_reported(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Blast in Lorin\n\nThe blast in Lorin on Friday killed 40 people and injured 270, police said.\n"
+        "Rescuers searched the rubble for hours.\n"
+        "Police said the Friday blast in Lorin killed 40 people and wounded 300.",
+        "Lorin blast\n\nForty people were killed and 300 injured in the Friday blast in Lorin, police said.",
+    )
+    conflicts = [(c.source, c.what) for c in comp.conflicts]
+    assert (0, "injured") in conflicts
+
+
+def test_unrelated_sentences_are_unique(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Match report\n\nThe home side won the cup final 3-1 in front of a record crowd.",
+        "Weather\n\nHeavy snow closed the mountain passes for the second day running.",
+    )
+    assert comp.facts == ()
+    assert {s.status for src in comp.sources for s in src.sentences} == {"unique"}

@@ -1,0 +1,71 @@
+"""Details extracted from real sentences: what each number counts, ages, days, places."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quantities(details, text):
+    return {(q.key, q.amount.value): text[q.start : q.end] for q in details.quantities}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value", "wording"),
+    [
+        ("At least 31 people were killed and 270 injured in the attacks.", ("injured", ""), 270, "270 injured"),
+        ("Mourners paid tribute to the 31 dead and 300 wounded in Tuesday's carnage.",
+         ("injured", ""), 300, "300 wounded"),
+        ("The bombing killed 31 and injured almost 300 people.", ("killed", ""), 31, "killed 31"),
+        ("German police have arrested two people in connection with the bombings.",
+         ("arrested", ""), 2, "two people"),
+        ("Police said they had arrested a 28-year-old Moroccan man on Friday.",
+         ("arrested", ""), 1, "a 28-year-old Moroccan man"),
+        ("About a dozen Americans were among those hurt in the attacks.",
+         ("injured", "americans"), 12, "About a dozen Americans"),
+        ("The quake killed a child in the province.", ("killed", ""), 1, "a child"),
+        ("Officials said no one was killed in the attack.", ("killed", ""), 0, "no one"),
+    ],
+)
+def test_counts_know_what_they_count(sentence_details, sentence, key, value, wording):
+    details, text = sentence_details(sentence)
+    found = quantities(details, text)
+    assert found.get((key, value)) == wording, found
+
+
+def test_approximate_and_vague_counts_carry_ranges(sentence_details):
+    details, _ = sentence_details("The bombing killed 31 and injured almost 300 people.")
+    injured = next(q for q in details.quantities if q.key == ("injured", ""))
+    assert injured.amount.qualifier == "almost" and injured.amount.low < 300 <= injured.amount.high
+    details, _ = sentence_details("Five people died and dozens were injured in the quake.")
+    vague = next(q for q in details.quantities if q.amount.qualifier == "vague")
+    assert vague.amount.low >= 24 and vague.amount.high < 100
+
+
+def test_spaced_thousands_artefact_is_one_number(sentence_details):
+    details, _ = sentence_details("About 1, 500 houses were damaged in the district.")
+    assert any(q.amount.value == 1500 for q in details.quantities)
+
+
+def test_age_belongs_to_the_named_person(sentence_details):
+    details, _ = sentence_details("The suspect, named as Reda Kriket, 34, was convicted last year.")
+    assert [(q.key, q.amount.value) for q in details.quantities] == [(("age", "kriket"), 34)]
+
+
+def test_years_and_bare_numbers_are_not_counts(sentence_details):
+    details, _ = sentence_details("In 2005 the team finished 12th in the league, he said.")
+    assert details.quantities == ()
+
+
+def test_days_remember_their_event(sentence_details):
+    details, _ = sentence_details("Six arrests were made in Brussels on Thursday.")
+    (day,) = details.dates
+    assert day.key == "thursday" and "arrest" in day.event
+
+
+def test_places_in_the_same_role(sentence_details):
+    details, _ = sentence_details(
+        "Armed police swooped on addresses in the districts of Schaerbeek and Jette overnight."
+    )
+    assert {(r.role, r.text) for r in details.roles} == {("district", "Schaerbeek"), ("district", "Jette")}
+    details, _ = sentence_details("A seventh arrest was made in the Forest district of Brussels.")
+    assert {(r.role, r.text) for r in details.roles} == {("district", "Forest")}

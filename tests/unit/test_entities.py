@@ -1,0 +1,64 @@
+"""Entity merging across spellings and short forms, without fusing different people."""
+
+from __future__ import annotations
+
+from tui.entities import is_junk, merge_entities, normalise
+from tui.nlp import AnnotatedSentence, Span
+
+
+def sentence(*names: tuple[str, str]) -> AnnotatedSentence:
+    spans = []
+    pos = 0
+    for text, label in names:
+        spans.append(Span(pos, pos + len(text), text, label, 0, 1))
+        pos += len(text) + 1
+    return AnnotatedSentence(0, pos, 0, (), tuple(spans))
+
+
+def groups(index) -> dict[str, set[str]]:
+    return {e.name: set(e.variants) for e in index.entities}
+
+
+def test_spelling_variants_merge():
+    index = merge_entities([[sentence(("Schaerbeek", "GPE"))], [sentence(("Schaarbeek", "GPE"))]])
+    assert groups(index) == {"Schaerbeek": {"Schaerbeek", "Schaarbeek"}}
+
+
+def test_short_person_names_join_the_full_name():
+    index = merge_entities([
+        [sentence(("John Kerry", "PERSON"))],
+        [sentence(("Kerry", "PERSON")), sentence(("Mr Kerry", "PERSON"))],
+    ])
+    (kerry,) = index.entities
+    assert kerry.name == "John Kerry" and len(kerry.mentions) == 3
+    assert {m.source for m in kerry.mentions} == {0, 1}
+
+
+def test_ambiguous_surname_does_not_fuse_two_people():
+    index = merge_entities([[
+        sentence(("Ibrahim El Bakraoui", "PERSON")),
+        sentence(("Khalid El Bakraoui", "PERSON")),
+        sentence(("Bakraoui", "PERSON")),
+    ]])
+    names = groups(index)
+    assert "Ibrahim El Bakraoui" in names and "Khalid El Bakraoui" in names
+    assert names["Ibrahim El Bakraoui"] == {"Ibrahim El Bakraoui"}
+
+
+def test_places_need_every_word():
+    index = merge_entities([[sentence(("Brussels", "GPE")), sentence(("Brussels Airport", "FAC"))]])
+    assert len(index.entities) == 2
+
+
+def test_junk_and_boilerplate_mentions_are_dropped():
+    assert is_junk("8.00.54 AMHope")
+    assert is_junk("@HenriotGeoffrey")
+    index = merge_entities([[sentence(("Geoffrey Henriot", "PERSON")), sentence(("Paris", "GPE"))]],
+                           excluded={(0, 0)})
+    assert groups(index) == {"Paris": {"Paris"}}
+
+
+def test_normalise_folds_case_accents_and_possessives():
+    assert normalise("Belgium’s") == normalise("belgium") == "belgium"
+    assert normalise("Université") == "universite"
+    assert normalise("the Bataclan") == "bataclan"

@@ -1,0 +1,55 @@
+"""Number normalisation: words, digits and approximate wording."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tui.numbers import Amount, phrase_value, qualifier_range, term, word_value
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["six"], 6),
+        (["6"], 6),
+        (["a", "dozen"], 12),
+        (["half", "a", "dozen"], 6),
+        (["1,200"], 1200),
+        (["2.5", "million"], 2_500_000),
+        (["twenty", "five"], 25),
+        (["twenty-five"], 25),
+        (["two", "hundred", "and", "fifty"], 250),
+        (["THIRTY-STRONG"], 30),
+        (["15kg"], 15),
+    ],
+)
+def test_phrase_values(words, value):
+    assert phrase_value(words) == value
+
+
+def test_two_separate_numbers_are_not_one_phrase():
+    assert phrase_value(["2016", "25"]) is None
+
+
+def test_word_value_rejects_words():
+    assert word_value("people") is None
+
+
+def test_same_term_for_word_and_digit():
+    assert term(phrase_value(["six"])) == term(phrase_value(["6"])) == "#6"
+
+
+def test_approximate_amounts_do_not_conflict_but_exact_ones_do():
+    almost_300 = Amount(300, *qualifier_range(300, "almost"), "almost")
+    assert not almost_300.conflicts(Amount(300, 300, 300))
+    assert Amount(270, 270, 270).conflicts(Amount(300, 300, 300))
+    at_least_31 = Amount(31, *qualifier_range(31, "at least"), "at least")
+    assert at_least_31.high == math.inf
+    assert not at_least_31.conflicts(Amount(35, 35, 35))
+    assert at_least_31.conflicts(Amount(20, 20, 20))
+
+
+def test_a_further_count_never_conflicts():
+    assert not Amount(3, 3, 3, "a further").conflicts(Amount(6, 6, 6))
