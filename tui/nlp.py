@@ -185,18 +185,42 @@ def _sentences(doc: Any, para_i: int, offset: int, pipeline: Pipeline) -> Iterab
         )
         entities = tuple(
             Span(
-                start=offset + e.start_char,
-                end=offset + e.end_char,
-                text=e.text,
+                start=offset + doc[a].idx,
+                end=offset + doc[b - 1].idx + len(doc[b - 1].text),
+                text=doc[a:b].text,
                 label=e.label_,
-                first=e.start - base,
-                last=e.end - base,
+                first=a - base,
+                last=b - base,
             )
             for e in sent.ents
+            if (ab := _trim(doc, e.start, e.end, e.label_)) is not None
+            for a, b in (ab,)
         )
         start = offset + toks[0].idx
         end = offset + toks[-1].idx + len(toks[-1].text)
         yield AnnotatedSentence(start, end, para_i, tokens, entities)
+
+
+_NAME_PARTICLES = frozenset("el al de del da di van von der den la le bin ibn abu ben st".split())
+
+
+def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Drop stray edge tokens from a name span ("Abdelhamid Abaaoud - after" -> the name).
+
+    spaCy's small model sometimes runs a name into punctuation or a following
+    lower-case word; numbers and dates keep their words ("two days ago").
+    """
+    if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"):
+        return start, end
+
+    def stray(t: Any) -> bool:
+        return t.is_punct or t.is_space or t.text[:1].islower()
+
+    while start < end and stray(doc[start]):
+        start += 1
+    while end > start and stray(doc[end - 1]) and doc[end - 1].text.lower() not in _NAME_PARTICLES:
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def log(message: str) -> None:

@@ -1,0 +1,723 @@
+"""The Parallax reader: synchronised panes, fact navigation, entity sidebar.
+
+The app owns the UI state (current fact, sync, filters) as reactive
+attributes and pushes it down to the widgets; widgets report user actions
+up as messages.  The analysis runs in a thread worker, so the window paints
+the plain text at once and the colours arrive when spaCy is done.  No
+widget computes alignment: they read the :class:`~tui.model.Comparison`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Footer
+
+from tui import navigation
+from tui.analysis import MAX_THRESHOLD, MIN_THRESHOLD, Prepared, build
+from tui.commands import ParallaxCommands
+from tui.ingest import Article
+from tui.model import Comparison
+from tui.screens.export import PathScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.article_pane import ArticlePane, PaneSentence
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.fact_panel import FactPanel
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.source_header import SourceHeader
+from tui.widgets.summary_bar import Summary, SummaryBar
+
+THRESHOLD_STEP = 0.05
+NARROW = 110
+"""Below this many columns the entity sidebar starts hidden."""
+MIN_COLUMN = 32
+"""Narrowest readable pane; with more articles than fit, the panes scroll sideways."""
+
+
+@dataclass
+class AnalysisReady(Message):
+    """The worker finished: the prepared analysis and its comparison."""
+
+    prepared: Prepared
+    comparison: Comparison
+    warning: str | None = None
+
+
+@dataclass
+class AnalysisFailed(Message):
+    """The worker could not analyse the articles; the message is for the user."""
+
+    error: str
+
+
+class ParallaxApp(App[int]):
+    """Side-by-side reader of several articles about one event."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Parallax"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
+    COMMANDS = App.COMMANDS | {ParallaxCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "fact(1)", "Next", tooltip="Next fact (also ])"),
+        Binding("p", "fact(-1)", "Prev", tooltip="Previous fact (also [)"),
+        Binding("right_square_bracket", "fact(1)", "Next fact", show=False),
+        Binding("left_square_bracket", "fact(-1)", "Previous fact", show=False),
+        Binding("d", "divergence(1)", "Diverge", tooltip="Next divergence"),
+        Binding("D", "divergence(-1)", "Previous divergence", show=False),
+        Binding("u", "unique(1)", "Unique", tooltip="Next unique sentence in this pane"),
+        Binding("U", "unique(-1)", "Previous unique sentence", show=False),
+        Binding("tab", "pane(1)", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, priority=True),
+        Binding("e", "entities", "Names", tooltip="Show and focus the entity sidebar (again: back to the text)"),
+        Binding("b", "toggle_boilerplate", "Chrome", show=False, tooltip="Show or hide boilerplate"),
+        Binding("s", "toggle_sync", "Sync", show=False, tooltip="Synchronised scrolling on or off"),
+        Binding("plus,equals_sign", "threshold(1)", "Stricter", key_display="+", show=False,
+                tooltip="Stricter matching: fewer, surer facts"),
+        Binding("minus", "threshold(-1)", "Looser", key_display="-", show=False,
+                tooltip="Looser matching: more facts"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search across all panes"),
+        Binding("escape", "clear_filters", "Clear entity or search filter", show=False),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="All keys and marks"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    HELP_SECTIONS: ClassVar[tuple[tuple[str, tuple[str, ...]], ...]] = (
+        ("Facts", ("fact(1)", "fact(-1)", "divergence(1)", "divergence(-1)", "unique(1)", "unique(-1)")),
+        ("Panes", ("pane(1)", "pane(-1)", "toggle_sync", "toggle_boilerplate")),
+        ("Names and search", ("entities", "search", "clear_filters")),
+        ("Matching", ("threshold(1)", "threshold(-1)")),
+        ("App", ("help", "command_palette", "quit")),
+    )
+
+    fact_index: reactive[int | None] = reactive(None, init=False)
+    """Index of the current fact in the comparison, or None."""
+    sync: reactive[bool] = reactive(True, init=False)
+    """Whether scrolling one pane scrolls the others to the matching content."""
+    show_boilerplate: reactive[bool] = reactive(True, init=False)
+    entity: reactive[str | None] = reactive(None, init=False)
+    """Id of the selected entity; fact navigation then visits only facts naming it."""
+    sidebar_open: reactive[bool] = reactive(True, init=False)
+
+    def __init__(
+        self,
+        articles: list[Article],
+        *,
+        model: str | None = None,
+        threshold: float | None = None,
+        notices: list[str] | None = None,
+        analyse: bool = True,
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self.model_name = model
+        self.threshold = threshold
+        self.notices = list(notices or [])
+        self.auto_analyse = analyse
+        self.prepared: Prepared | None = None
+        self.comparison: Comparison | None = None
+        self._syncing = False
+        self._query = ""
+        self._matches: list[navigation.Match] = []
+        self._match = -1
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(id="summary")
+        with Horizontal(id="body"):
+            with HorizontalScroll(id="columns"):
+                for i, article in enumerate(self.articles):
+                    with Vertical(classes="column"):
+                        title = ""
+                        if article.headline is not None:
+                            title = article.text[article.headline.start : article.headline.end]
+                        yield SourceHeader(article.name, title, id=f"header-{i}")
+                        yield ArticlePane(i, article.text, id=f"pane-{i}")
+            yield EntitySidebar(id="entities")
+        yield FactPanel(id="fact")
+        yield SearchBar(id="search")
+        yield Footer(compact=True)
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.screen.query(ArticlePane)) if self.screen.is_mounted else []
+
+    def pane(self, source: int) -> ArticlePane:
+        return self.query_one(f"#pane-{source}", ArticlePane)
+
+    def on_mount(self) -> None:
+        for i, article in enumerate(self.articles):
+            self.pane(i).show([
+                PaneSentence(k, p.start, p.end, "plain", k) for k, p in enumerate(article.paragraphs)
+            ])
+            self.watch(self.pane(i), "scroll_y", self._scroll_watcher(i), init=False)
+        self.query_one("#search", SearchBar).display = False
+        self.sidebar_open = self.size.width >= NARROW
+        self.watch_sidebar_open(self.sidebar_open)
+        self.query_one(EntitySidebar).show_entities(None)
+        self.query_one(FactPanel).show_message("analysing… the text is readable now; colours follow")
+        self.query_one(FactPanel).loading = self.auto_analyse
+        self._update_summary()
+        if self.articles:
+            self.pane(0).focus()
+        for notice in self.notices:
+            self.notify(notice, title="Not opened", severity="error", timeout=8)
+        if len(self.articles) == 1:
+            self.notify("Only one article: there is nothing to compare it with.", severity="warning")
+        if self.auto_analyse:
+            self.run_analysis()
+
+    def _scroll_watcher(self, source: int):
+        def scrolled(_old: float, _new: float) -> None:
+            self._scrolled(source)
+
+        return scrolled
+
+    def on_resize(self) -> None:
+        if self.size.width < NARROW and self.sidebar_open and not self.query_one(EntitySidebar).has_focus:
+            self.sidebar_open = False
+        self._layout_columns()
+
+    def _layout_columns(self) -> None:
+        """Share the width between panes; below MIN_COLUMN each, scroll sideways instead."""
+        columns = list(self.query(".column"))
+        if not columns:
+            return
+        sidebar = self.query_one(EntitySidebar)
+        available = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
+        fits = available // max(1, len(columns)) >= MIN_COLUMN
+        for column in columns:
+            column.styles.width = "1fr" if fits else MIN_COLUMN + (available % MIN_COLUMN) // len(columns)
+            if not fits:
+                per_view = max(1, available // MIN_COLUMN)
+                column.styles.width = available // per_view
+
+    # ---------------------------------------------------------------- analysis
+    @work(thread=True, exclusive=True, group="analysis")
+    def run_analysis(self) -> None:
+        from tui.analysis import prepare
+        from tui.nlp import ModelError, annotate, load_pipeline
+
+        try:
+            pipeline, warning = load_pipeline(self.model_name)
+            annotation = annotate(self.articles, pipeline)
+            prepared = prepare(self.articles, annotation)
+            comparison = build(prepared, self.threshold)
+        except ModelError as exc:
+            self.post_message(AnalysisFailed(str(exc)))
+            return
+        except Exception as exc:  # an in-app notice, never a traceback over the reader
+            self.post_message(AnalysisFailed(f"analysis failed: {type(exc).__name__}: {exc}"))
+            return
+        self.post_message(AnalysisReady(prepared, comparison, warning))
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        self.prepared = message.prepared
+        self.query_one(FactPanel).loading = False
+        if message.warning:
+            self.notify(message.warning, title="Rule-based fallback", severity="warning", timeout=10)
+        self._apply(message.comparison, keep=None)
+
+    @on(AnalysisFailed)
+    def _analysis_failed(self, message: AnalysisFailed) -> None:
+        panel = self.query_one(FactPanel)
+        panel.loading = False
+        panel.show_message(f"No analysis: {message.error}. The articles are shown as plain text.")
+        self.notify(message.error, title="Analysis failed", severity="error", timeout=12)
+
+    def _apply(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
+        """Show a (new) comparison, keeping the reader on the same sentence if asked."""
+        self.comparison = comparison
+        self.threshold = comparison.threshold
+        for i, src in enumerate(comparison.sources):
+            self.pane(i).show([
+                PaneSentence(s.index, s.start, s.end, s.status, s.paragraph) for s in src.sentences
+            ])
+            self.query_one(f"#header-{i}", SourceHeader).set_coverage(navigation.coverage(comparison, i))
+        self.query_one(EntitySidebar).show_entities(comparison)
+        if self.entity and not any(e.id == self.entity for e in comparison.entities):
+            self.entity = None
+        self._matches = navigation.search(comparison, self._query) if self._query else []
+        self.fact_index = None
+        target = None
+        if keep is not None:
+            fids = comparison.sources[keep[0]].sentences[keep[1]].facts
+            if fids:
+                target = comparison.facts.index(comparison.fact(fids[0]))
+        self._refresh_marks()
+        if target is not None:
+            self.fact_index = target
+        else:
+            self._update_fact_panel()
+            self._update_summary()
+
+    # ------------------------------------------------------------- state down
+    def watch_fact_index(self, _old: int | None, new: int | None) -> None:
+        if self.comparison is None:
+            return
+        if new is not None:
+            self._align_fact(new)
+        self._refresh_marks(spans=False)
+        self._update_fact_panel()
+        self._update_summary()
+
+    def watch_sync(self, _old: bool, new: bool) -> None:
+        self.notify(f"Synchronised scrolling {'on' if new else 'off'}", timeout=2)
+        if new:
+            focused = self._focused_pane()
+            if focused is not None:
+                self._scrolled(focused.source)
+        self._update_summary()
+
+    def watch_show_boilerplate(self, _old: bool, new: bool) -> None:
+        for pane in self.panes:
+            pane.hide_boilerplate = not new
+        if self.fact_index is not None:
+            self._align_fact(self.fact_index)
+        self._update_summary()
+
+    def watch_entity(self, _old: str | None, _new: str | None) -> None:
+        self._refresh_marks()
+        self._update_summary()
+
+    def watch_sidebar_open(self, open_: bool) -> None:
+        self.query_one(EntitySidebar).display = open_
+        self._layout_columns()
+
+    def _focused_pane(self) -> ArticlePane | None:
+        focused = self.focused
+        return focused if isinstance(focused, ArticlePane) else None
+
+    def _current_members(self) -> dict[int, list[int]]:
+        if self.comparison is None or self.fact_index is None:
+            return {}
+        fact = self.comparison.facts[self.fact_index]
+        return {s: navigation.members_in(fact, s) for s in fact.sources}
+
+    def _spans(self) -> dict[int, dict[int, list[tuple[int, int, str]]]]:
+        """Emphasis per pane and sentence: conflicting details, entity mentions, search hits."""
+        out: dict[int, dict[int, list[tuple[int, int, str]]]] = {i: {} for i in range(len(self.articles))}
+        comparison = self.comparison
+        if comparison is None:
+            return out
+        for fact in comparison.facts:
+            for d in fact.differences:
+                for v in d.values:
+                    out[v.source].setdefault(v.sentence, []).append((v.start, v.end, "detail"))
+        entity = self._entity()
+        if entity is not None:
+            for m in entity.mentions:
+                out[m.source].setdefault(m.sentence, []).append((m.start, m.end, "entity"))
+        for m in self._matches:
+            out[m.source].setdefault(m.sentence, []).append((m.start, m.end, "search"))
+        return out
+
+    def _refresh_marks(self, spans: bool = True) -> None:
+        members = self._current_members()
+        all_spans = self._spans() if spans else None
+        for pane in self.panes:
+            pane.set_marks(
+                frozenset(members.get(pane.source, ())),
+                all_spans[pane.source] if all_spans is not None else None,
+            )
+
+    def _entity(self):
+        if self.comparison is None or self.entity is None:
+            return None
+        return next((e for e in self.comparison.entities if e.id == self.entity), None)
+
+    def _fact_candidates(self) -> list[int]:
+        if self.comparison is None:
+            return []
+        entity = self._entity()
+        if entity is not None:
+            return navigation.facts_mentioning(self.comparison, entity)
+        return list(range(len(self.comparison.facts)))
+
+    def _position(self) -> str:
+        if self.comparison is None:
+            return ""
+        candidates = self._fact_candidates()
+        entity = self._entity()
+        prefix = f"{entity.name}: " if entity is not None else ""
+        if self.fact_index is not None and self.fact_index in candidates:
+            return f"{prefix}fact {candidates.index(self.fact_index) + 1}/{len(candidates)}"
+        return f"{prefix}fact –/{len(candidates)}"
+
+    def _update_fact_panel(self) -> None:
+        panel = self.query_one(FactPanel)
+        if self.comparison is None:
+            return
+        fact = self.comparison.facts[self.fact_index] if self.fact_index is not None else None
+        panel.show_fact(self.comparison, fact, self._position())
+
+    def _update_summary(self) -> None:
+        c = self.comparison
+        flags = []
+        if not self.sync:
+            flags.append("sync off")
+        if not self.show_boilerplate:
+            flags.append("chrome hidden")
+        if c is not None:
+            flags.append(f"match ≥ {c.threshold:.2f}")
+        if self._query:
+            flags.append(f"/{self._query} {self._match + 1 if self._match >= 0 else 0}/{len(self._matches)}")
+        if c is None:
+            summary = Summary(len(self.articles), None, flags=tuple(flags))
+        else:
+            summary = Summary(
+                len(c.sources), len(c.facts), len(c.divergences), c.count("unique"), self._position(), tuple(flags)
+            )
+        self.query_one(SummaryBar).show(summary)
+
+    # --------------------------------------------------------------- alignment
+    def _align_fact(self, index: int) -> None:
+        """vimdiff-style: the fact's sentences on one screen row in every pane."""
+        assert self.comparison is not None
+        fact = self.comparison.facts[index]
+        members = {s: navigation.members_in(fact, s) for s in fact.sources}
+        focused = self._focused_pane()
+        leader = focused.source if focused is not None and focused.source in members else min(members)
+        panes = self.panes
+        height = min(p.scrollable_content_region.height for p in panes) if panes else 1
+        row = max(1, height // 3)
+        lines = [self.pane(s).first_line(ks[0]) for s, ks in members.items()]
+        row = min([row, *[ln for ln in lines if ln is not None]])
+        self._syncing = True
+        try:
+            for s, ks in members.items():
+                pane = self.pane(s)
+                pane.cursor = ks[0]
+                pane.place(ks[0], row)
+            for pane in panes:
+                if pane.source not in members:
+                    self._follow(self.pane(leader), pane, members[leader][0])
+        finally:
+            self._syncing = False
+
+    def _follow(self, leader: ArticlePane, follower: ArticlePane, sentence: int) -> None:
+        """Scroll the follower so its counterpart of the leader's sentence sits on the same row."""
+        if self.comparison is None:
+            return
+        pair = navigation.anchor(self.comparison, leader.source, sentence, follower.source)
+        if pair is None:
+            return
+        ks, kt = pair
+        row = leader.row_of(ks)
+        if row is not None:
+            follower.place(kt, row)
+
+    def _scrolled(self, source: int) -> None:
+        if self._syncing or not self.sync:
+            return
+        leader = self.pane(source)
+        self._syncing = True
+        try:
+            if self.comparison is None:
+                # before analysis: keep the same relative position
+                for pane in self.panes:
+                    if pane is not leader and leader.max_scroll_y:
+                        frac = leader.scroll_y / leader.max_scroll_y
+                        pane.scroll_to(y=frac * pane.max_scroll_y, animate=False, immediate=True)
+                return
+            top = leader.sentence_at_row(0)
+            if top is None:
+                return
+            for pane in self.panes:
+                if pane is not leader:
+                    self._follow(leader, pane, top)
+        finally:
+            self._syncing = False
+
+    # ----------------------------------------------------------------- actions
+    def action_fact(self, step: int) -> None:
+        self._step_fact(self._fact_candidates(), step)
+
+    def action_divergence(self, step: int) -> None:
+        if self.comparison is None:
+            return
+        divergent = {i for i, f in enumerate(self.comparison.facts) if f.status == "divergence"}
+        candidates = [i for i in self._fact_candidates() if i in divergent]
+        if not candidates:
+            self.notify("No divergence" + (" mentions this entity" if self.entity else "s found"), timeout=3)
+            return
+        self._step_fact(candidates, step)
+
+    def _step_fact(self, candidates: list[int], step: int) -> None:
+        if self.comparison is None:
+            self.notify("Still analysing…", timeout=2)
+            return
+        if not candidates:
+            self.notify("No facts: no sentence is reported by two sources.", timeout=3)
+            return
+        target = navigation.step(candidates, self.fact_index, step > 0)
+        if target == self.fact_index and target is not None:
+            self._align_fact(target)
+        self.fact_index = target
+
+    def go_to_fact(self, index: int) -> None:
+        self.fact_index = index
+
+    def action_unique(self, step: int) -> None:
+        pane = self._focused_pane() or (self.panes[0] if self.panes else None)
+        if pane is None or self.comparison is None:
+            return
+        unique = navigation.sentences_with_status(self.comparison, pane.source, "unique")
+        target = navigation.step(unique, pane.cursor, step > 0)
+        if target is None:
+            self.notify(f"{self.comparison.sources[pane.source].name} has no unique sentences", timeout=3)
+            return
+        pane.move_cursor(target)
+
+    def action_pane(self, step: int) -> None:
+        panes = self.panes
+        if not panes:
+            return
+        current = self._focused_pane()
+        index = panes.index(current) if current in panes else -1
+        target = panes[(index + step) % len(panes)]
+        target.focus()
+        self.query_one("#columns", HorizontalScroll).scroll_to_widget(target, animate=False)
+
+    def action_entities(self) -> None:
+        sidebar = self.query_one(EntitySidebar)
+        if sidebar.has_focus:
+            self.sidebar_open = self.size.width >= NARROW
+            if self.panes:
+                (self._last_pane or self.panes[0]).focus()
+            return
+        self._last_pane = self._focused_pane()
+        self.sidebar_open = True
+        sidebar.focus()
+
+    _last_pane: ArticlePane | None = None
+
+    def action_toggle_boilerplate(self) -> None:
+        self.show_boilerplate = not self.show_boilerplate
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+
+    def action_threshold(self, direction: int) -> None:
+        if self.prepared is None or self.comparison is None:
+            self.notify("Still analysing…", timeout=2)
+            return
+        new = round(min(MAX_THRESHOLD, max(MIN_THRESHOLD, self.comparison.threshold + direction * THRESHOLD_STEP)), 2)
+        if new == round(self.comparison.threshold, 2):
+            self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
+                        timeout=2)
+            return
+        pane = self._focused_pane()
+        keep = (pane.source, pane.cursor) if pane is not None and pane.cursor is not None else None
+        self.realign(new, keep)
+
+    @work(thread=True, exclusive=True, group="realign")
+    def realign(self, threshold: float, keep: tuple[int, int] | None) -> None:
+        """Re-group facts at a new threshold from the cached analysis: no spaCy."""
+        assert self.prepared is not None
+        comparison = build(self.prepared, threshold)
+        self.call_from_thread(self._realigned, comparison, keep)
+
+    def _realigned(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
+        before = len(self.comparison.facts) if self.comparison else 0
+        self._apply(comparison, keep)
+        self.notify(
+            f"Matching ≥ {comparison.threshold:.2f}: {len(comparison.facts)} facts (was {before})", timeout=3
+        )
+
+    def action_search(self) -> None:
+        bar = self.query_one("#search", SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        query = event.value.strip()
+        if self.comparison is None:
+            self.notify("Still analysing…", timeout=2)
+            return
+        if query != self._query:
+            self._query = query
+            self._matches = navigation.search(self.comparison, query)
+            self._match = -1
+            self._refresh_marks()
+        if not self._matches:
+            self.notify(f"No match for {query!r}" if query else "Type something to search", timeout=3)
+            self._update_summary()
+            return
+        self._match = (self._match + 1) % len(self._matches)
+        m = self._matches[self._match]
+        pane = self.pane(m.source)
+        pane.move_cursor(m.sentence, notify=False)
+        self._cursor_moved(pane, m.sentence)
+        self._update_summary()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        bar = self.query_one("#search", SearchBar)
+        bar.display = False
+        if self._matches and 0 <= self._match < len(self._matches):
+            self.pane(self._matches[self._match].source).focus()
+        elif self.panes:
+            self.panes[0].focus()
+
+    def action_clear_filters(self) -> None:
+        had = self.entity is not None or bool(self._query)
+        self.entity = None
+        self._query = ""
+        self._matches = []
+        self._match = -1
+        bar = self.query_one("#search", SearchBar)
+        bar.value = ""
+        bar.display = False
+        self._refresh_marks()
+        self._update_summary()
+        if had:
+            self.notify("Filters cleared", timeout=2)
+
+    def choose_entity(self, entity_id: str) -> None:
+        self.entity = entity_id
+        entity = self._entity()
+        if entity is None or self.comparison is None:
+            return
+        facts = navigation.facts_mentioning(self.comparison, entity)
+        if facts:
+            self.fact_index = facts[0] if self.fact_index not in facts else self.fact_index
+        else:
+            first = entity.mentions[0]
+            self.pane(first.source).move_cursor(first.sentence)
+        self.notify(
+            f"{entity.name}: {len(entity.mentions)} mentions, {len(facts)} facts — n/p step through them, "
+            "esc clears",
+            timeout=4,
+        )
+
+    @on(EntitySidebar.EntityChosen)
+    def _entity_chosen(self, event: EntitySidebar.EntityChosen) -> None:
+        self.choose_entity(event.entity_id)
+
+    @on(ArticlePane.CursorMoved)
+    def _pane_cursor(self, event: ArticlePane.CursorMoved) -> None:
+        self._cursor_moved(event.pane, event.sentence)
+
+    def _cursor_moved(self, pane: ArticlePane, sentence: int) -> None:
+        """The user moved a cursor: its sentence's fact becomes current, the others follow."""
+        if self.comparison is None:
+            return
+        fids = self.comparison.sources[pane.source].sentences[sentence].facts
+        if fids:
+            index = self.comparison.facts.index(self.comparison.fact(fids[0]))
+            if index != self.fact_index:
+                self.fact_index = index
+            pane.cursor = sentence
+            self._syncing = True
+            try:
+                row = pane.row_of(sentence)
+                fact = self.comparison.facts[index]
+                for s in fact.sources:
+                    if s != pane.source and row is not None:
+                        self.pane(s).place(navigation.members_in(fact, s)[0], row)
+            finally:
+                self._syncing = False
+        else:
+            self.fact_index = None
+            if self.sync:
+                self._syncing = True
+                try:
+                    for other in self.panes:
+                        if other is not pane:
+                            self._follow(pane, other, sentence)
+                finally:
+                    self._syncing = False
+
+    def action_help(self) -> None:
+        by_action = {}
+        for b in [*self.BINDINGS]:
+            if isinstance(b, Binding):
+                by_action.setdefault(b.action, []).append(b)
+        sections = []
+        for title, actions in self.HELP_SECTIONS:
+            rows = []
+            for action in actions:
+                if action == "command_palette":
+                    rows.append(Binding("ctrl+p", "command_palette", "Command palette: jump, export, theme"))
+                    continue
+                found = by_action.get(action, [])
+                if found:
+                    keys = ",".join(b.key for b in found)
+                    described = [b.tooltip or b.description for b in found]
+                    rows.append(Binding(keys, action, max(described, key=len)))
+            sections.append((title, rows))
+        sections.insert(2, ("In a pane", [b for b in ArticlePane.BINDINGS if isinstance(b, Binding)]))
+        self.push_screen(HelpScreen(sections))
+
+    def action_export(self, kind: str) -> None:
+        if self.comparison is None:
+            self.notify("Still analysing…", timeout=2)
+            return
+        suffix = "json" if kind == "json" else "md"
+        default = self._free_name(f"parallax-comparison.{suffix}")
+        self.push_screen(
+            PathScreen(f"Export the comparison as {'JSON' if kind == 'json' else 'Markdown'} to:", default),
+            lambda path: self._write_export(kind, path),
+        )
+
+    def action_screenshot(self) -> None:
+        default = self._free_name("parallax-screenshot.svg")
+        self.push_screen(PathScreen("Save a screenshot (SVG) to:", default), self._write_screenshot)
+
+    def _free_name(self, name: str) -> str:
+        path = Path(name)
+        n = 1
+        while path.exists():
+            path = Path(f"{Path(name).stem}-{n}{Path(name).suffix}")
+            n += 1
+        return str(path)
+
+    def _refuse(self, path: Path) -> bool:
+        inputs = {Path(a.path).resolve() for a in self.articles if a.path != "-"}
+        if path.resolve() in inputs:
+            self.notify(f"{path} is one of the articles: Parallax never writes to its inputs.",
+                        severity="error", timeout=6)
+            return True
+        return False
+
+    def _write_export(self, kind: str, path: str | None) -> None:
+        if not path or self.comparison is None:
+            return
+        target = Path(path).expanduser()
+        if self._refuse(target):
+            return
+        from tui.export import to_json, to_markdown
+
+        text = to_json(self.comparison) if kind == "json" else to_markdown(self.comparison)
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Cannot write {target}: {exc.strerror or exc}", severity="error", timeout=6)
+            return
+        self.notify(f"Wrote {target}", timeout=4)
+
+    def _write_screenshot(self, path: str | None) -> None:
+        if not path:
+            return
+        target = Path(path).expanduser()
+        if self._refuse(target):
+            return
+        try:
+            written = self.save_screenshot(filename=target.name, path=str(target.parent or "."))
+        except OSError as exc:
+            self.notify(f"Cannot write {target}: {exc.strerror or exc}", severity="error", timeout=6)
+            return
+        self.notify(f"Saved {written}", timeout=4)

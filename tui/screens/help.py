@@ -1,0 +1,62 @@
+"""The `?` help screen, written from the bindings' own descriptions."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+LEGEND = (
+    ("=", "agreement", "same fact, same details in another source"),
+    ("≠", "divergence", "same fact, a detail conflicts (the detail is emphasised)"),
+    ("+", "unique", "only this source reports it"),
+    ("·", "boilerplate", "page chrome, left out of the comparison"),
+    ("▶", "cursor", "the sentence under the cursor; ▸ marks the other members of its fact"),
+)
+
+
+def key_label(key: str) -> str:
+    names = {
+        "right_square_bracket": "]", "left_square_bracket": "[", "question_mark": "?", "slash": "/",
+        "plus": "+", "minus": "-", "shift+tab": "shift+tab", "escape": "esc", "space": "space",
+    }
+    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key the reader knows, with the legend of marks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss_help", "Close help")]
+
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(self._legend(), id="help-legend")
+            yield Static(self._keys(), id="help-keys")
+            yield Static(Text("esc or ? closes this help · ctrl+p opens the command palette", style="dim"))
+
+    def _legend(self) -> Table:
+        table = Table(title="Marks", title_justify="left", show_header=False, box=None, padding=(0, 1))
+        for mark, name, meaning in LEGEND:
+            table.add_row(Text(mark, style="bold"), Text(name, style="bold"), meaning)
+        return table
+
+    def _keys(self) -> Table:
+        table = Table(title="Keys", title_justify="left", show_header=False, box=None, padding=(0, 1))
+        for title, bindings in self.sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for b in bindings:
+                table.add_row(Text(key_label(b.key), style="bold"), b.description)
+        return table
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,59 @@
+"""People, places, organisations and other names, merged across sources and spellings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.model import Comparison
+
+GROUPS = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("other", "Other"))
+
+
+class EntitySidebar(OptionList):
+    """A list of entities grouped by kind; choosing one highlights its mentions."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "entity-sidebar--group",
+        "entity-sidebar--count",
+        "entity-sidebar--variant",
+    }
+
+    class EntityChosen(Message):
+        def __init__(self, entity_id: str) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+
+    def show_entities(self, comparison: Comparison | None) -> None:
+        self.clear_options()
+        if comparison is None:
+            self.add_option(Option(Text("analysing…"), disabled=True))
+            return
+        style = self.get_component_rich_style
+        n_sources = len(comparison.sources)
+        for kind, title in GROUPS:
+            members = [e for e in comparison.entities if e.kind == kind]
+            if not members:
+                continue
+            self.add_option(Option(Text(f"{title} ({len(members)})", style=style("entity-sidebar--group")),
+                                   disabled=True))
+            members.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
+            for e in members:
+                counts = "·".join(str(e.count_in(s)) for s in range(n_sources))
+                label = Text(e.name, no_wrap=True, overflow="ellipsis")
+                label.append(f"  {counts}", style=style("entity-sidebar--count"))
+                others = [v for v in e.variants if v != e.name]
+                if others:
+                    label.append("\n  " + ", ".join(others), style=style("entity-sidebar--variant"))
+                self.add_option(Option(label, id=e.id))
+        if not comparison.entities:
+            self.add_option(Option(Text("no names found"), disabled=True))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.EntityChosen(event.option.id))

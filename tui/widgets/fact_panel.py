@@ -1,0 +1,54 @@
+"""The current fact: what each source says, what differs, and how sure the match is."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.model import Comparison, Fact
+
+HINT = "n/p next/previous fact · d/D divergence · u/U unique · e entities · / search · ? help"
+
+
+class FactPanel(VerticalScroll, can_focus=False):
+    """Bottom panel describing the fact under the cursor."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fact-panel--title",
+        "fact-panel--source",
+        "fact-panel--difference",
+        "fact-panel--muted",
+    }
+
+    def compose(self):
+        yield Static(id="fact-body", markup=False)
+
+    def _style(self, name: str):
+        return self.get_component_rich_style(f"fact-panel--{name}")
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#fact-body", Static).update(Text(message, style=self._style("muted")))
+
+    def show_fact(self, comparison: Comparison, fact: Fact | None, position: str) -> None:
+        body = self.query_one("#fact-body", Static)
+        if fact is None:
+            body.update(Text.assemble((f"{position}  ", self._style("title")), (HINT, self._style("muted"))))
+            return
+        names = [s.name for s in comparison.sources]
+        mark = "≠ divergence" if fact.status == "divergence" else "= agreement"
+        text = Text.assemble(
+            (f"{position} · {mark} · score {fact.score:.2f}", self._style("title")),
+            (f" · {len(fact.sources)} sources", self._style("muted")),
+        )
+        for d in fact.differences:
+            text.append("\n≠ ", style=self._style("difference"))
+            text.append(d.describe(names), style=self._style("difference"))
+        for m in fact.members:
+            sentence = comparison.sentence(m)
+            text.append(f"\n{names[m.source]} │ ", style=self._style("source"))
+            text.append(" ".join(sentence.text.split()))
+        body.update(text)
+        self.scroll_home(animate=False)

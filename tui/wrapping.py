@@ -1,0 +1,53 @@
+"""Word wrapping that remembers where each line came from in the text.
+
+The reader emphasises spans given as character offsets ("270 injured", an
+entity mention, a search hit), so wrapped lines must map back to offsets.
+Widths are measured in terminal cells (wide CJK characters count twice).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+_WORD = re.compile(r"\S+")
+
+
+def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into lines of at most ``width`` cells, as offset pairs.
+
+    Breaks at whitespace; a word longer than the width is cut.  Newlines inside
+    the span (a hard-wrapped paragraph) are treated as spaces, so the reader
+    re-flows text to the pane's width.
+    """
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    line_start = -1
+    line_end = -1
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        w_start, w_end = match.start(), match.end()
+        w_cells = cell_len(match.group())
+        if line_start >= 0 and used + 1 + w_cells <= width:
+            line_end = w_end
+            used += 1 + w_cells
+            continue
+        if line_start >= 0:
+            lines.append((line_start, line_end))
+            line_start = -1
+        while w_cells > width:  # cut a word too long for any line
+            cut = w_start
+            cells = 0
+            while cut < w_end and cells + cell_len(text[cut]) <= width:
+                cells += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, w_start + 1)
+            lines.append((w_start, cut))
+            w_start = cut
+            w_cells = cell_len(text[w_start:w_end])
+        if w_start < w_end:
+            line_start, line_end, used = w_start, w_end, w_cells
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines or [(start, start)]
