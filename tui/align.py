@@ -288,12 +288,11 @@ class FactDraft:
     score: float
 
 
-SIBLING_MIN = 0.2
-"""Cosine two sentences of one source need to count as saying the same thing."""
-
-
 def sibling_similarity(units: Sequence[Unit]) -> FloatMatrix:
-    """Term cosine between sentences of the same source (0 across sources)."""
+    """Term cosine between sentences of the same source (0 across sources).
+
+    Used to decide whether two sentences of one article talk about the same
+    thing, for conflicts within one source."""
     if not units:
         return np.zeros((0, 0), dtype=np.float32)
     matrix, norms, _, _ = _weight_matrix(units)
@@ -302,19 +301,13 @@ def sibling_similarity(units: Sequence[Unit]) -> FloatMatrix:
     return np.where(source[:, None] == source[None, :], cos, 0.0).astype(np.float32)
 
 
-def group_facts(
-    units: Sequence[Unit],
-    scores: FloatMatrix,
-    threshold: float,
-    siblings: FloatMatrix | None = None,
-) -> list[FactDraft]:
+def group_facts(units: Sequence[Unit], scores: FloatMatrix, threshold: float) -> list[FactDraft]:
     """Maximal groups whose cross-source pairs all link.
 
     Groups are the maximal cliques of the link graph (at most one sentence per
-    source), then cliques sharing a member merge when the result is still
-    fully linked across sources and the sentences it adds from one source say
-    the same thing (``siblings``), so a fact does not become a star of every
-    sentence that mentions an arrest.
+    source); cliques sharing a member then merge whenever the result is still
+    fully linked across sources, which lets one source contribute several
+    sentences to a fact without adding a single link that did not pass.
     """
     rows, cols = np.where(np.triu(scores >= threshold, 1))
     adjacency: dict[int, set[int]] = {}
@@ -333,25 +326,11 @@ def group_facts(
         ]
         return sum(vals) / len(vals) if vals else 0.0
 
-    def alike(group: set[int], clique: Sequence[int]) -> bool:
-        if siblings is None:
-            return True
-        return all(
-            siblings[a, c] >= SIBLING_MIN
-            for a in group
-            for c in clique
-            if a != c and source[a] == source[c]
-        )
-
     cliques.sort(key=lambda c: (-mean_score(c), c))
     merged: list[set[int]] = []
     for clique in cliques:
         for group in merged:
-            if (
-                group & set(clique)
-                and alike(group, clique)
-                and _fully_linked(group | set(clique), adjacency, source)
-            ):
+            if group & set(clique) and _fully_linked(group | set(clique), adjacency, source):
                 group.update(clique)
                 break
         else:

@@ -137,7 +137,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     if threshold is None:
         threshold = prepared.default_threshold
     threshold = min(MAX_THRESHOLD, max(MIN_THRESHOLD, threshold))
-    drafts = group_facts(prepared.units, prepared.scores, threshold, prepared.siblings)
+    drafts = group_facts(prepared.units, prepared.scores, threshold)
     drafts.sort(key=lambda d: _reading_order(prepared, d))
     facts: list[Fact] = []
     conflicts: list[Conflict] = []

@@ -38,9 +38,7 @@ def test_group_facts_forms_cliques_and_merges_source_alternatives():
     s = np.zeros((5, 5), dtype=np.float32)
     for a, b in [(0, 1), (0, 2), (0, 3), (1, 3), (2, 3), (4, 1)]:
         s[a, b] = s[b, a] = 0.9
-    siblings = np.zeros((5, 5), dtype=np.float32)
-    siblings[1, 2] = siblings[2, 1] = 0.8  # 1 and 2 say the same thing in source 1
-    facts = group_facts(units, s, 0.5, siblings)
+    facts = group_facts(units, s, 0.5)
     members = sorted(f.members for f in facts)
     assert (0, 1, 2, 3) in members  # one source contributes two sentences
     assert (1, 4) in members  # a sentence can be in two facts
