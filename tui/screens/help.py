@@ -24,7 +24,7 @@ LEGEND = (
 def key_label(key: str) -> str:
     names = {
         "right_square_bracket": "]", "left_square_bracket": "[", "question_mark": "?", "slash": "/",
-        "plus": "+", "minus": "-", "shift+tab": "shift+tab", "escape": "esc", "space": "space",
+        "plus": "+", "minus": "-", "equals_sign": "=", "shift+tab": "shift+tab", "escape": "esc", "space": "space",
     }
     return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 

@@ -1,0 +1,282 @@
+"""The reader's behaviour, asserted on state rather than pixels."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.ui.conftest import SEEDS, TARRO, analysed
+
+
+def current_rows(app):
+    """(pane, cursor sentence, screen row) for every pane with a member of the current fact."""
+    fact = app.comparison.facts[app.fact_index]
+    out = []
+    for pane in app.panes:
+        if pane.source in fact.sources:
+            out.append((pane.source, pane.cursor, pane.row_of(pane.cursor)))
+    return fact, out
+
+
+@pytest.mark.asyncio
+async def test_next_fact_puts_every_member_on_one_row(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        for _ in range(5):
+            await pilot.press("n")
+            await pilot.pause()
+            fact, rows = current_rows(app)
+            members = {(m.source, m.sentence) for m in fact.members}
+            assert len(rows) >= 2
+            assert all((source, cursor) in members for source, cursor, _ in rows)
+            assert len({row for _, _, row in rows}) == 1, rows
+            height = app.panes[0].scrollable_content_region.height
+            assert 0 <= rows[0][2] < height
+
+
+@pytest.mark.asyncio
+async def test_previous_and_bracket_keys_walk_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("n", "n", "n")
+        assert app.fact_index == 2
+        await pilot.press("p")
+        assert app.fact_index == 1
+        await pilot.press("right_square_bracket")
+        assert app.fact_index == 2
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.fact_index == 0
+
+
+@pytest.mark.asyncio
+async def test_divergence_keys_visit_only_divergences(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        divergent = [i for i, f in enumerate(app.comparison.facts) if f.status == "divergence"]
+        assert divergent
+        seen = []
+        for _ in range(len(divergent)):
+            await pilot.press("d")
+            seen.append(app.fact_index)
+        assert seen == divergent
+        await pilot.press("D")
+        assert app.fact_index == divergent[-2 if len(divergent) > 1 else 0]
+
+
+@pytest.mark.asyncio
+async def test_unique_key_moves_the_cursor_to_unique_sentences(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        pane = app.panes[1]
+        pane.focus()
+        await pilot.press("u")
+        first = pane.cursor
+        assert app.comparison.sources[1].sentences[first].status == "unique"
+        await pilot.press("u")
+        assert pane.cursor > first
+        await pilot.press("U")
+        assert pane.cursor == first
+
+
+@pytest.mark.asyncio
+async def test_sync_follows_content_and_can_be_switched_off(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        leader, follower = app.panes[1], app.panes[2]
+        leader.focus()
+        leader.scroll_to(y=60, animate=False, immediate=True)
+        await pilot.pause()
+        moved = follower.scroll_y
+        assert moved > 0  # the follower moved to the matching content
+        assert moved != leader.scroll_y  # by content, not by equal offsets
+        await pilot.press("s")
+        assert app.sync is False
+        leader.scroll_to(y=0, animate=False, immediate=True)
+        await pilot.pause()
+        assert follower.scroll_y == moved
+        await pilot.press("s")
+        assert app.sync is True
+
+
+@pytest.mark.asyncio
+async def test_threshold_keys_realign_without_rerunning_spacy(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        before = len(app.comparison.facts)
+        threshold = app.comparison.threshold
+        import tui.nlp
+
+        def fail(*_args, **_kwargs):
+            raise AssertionError("spaCy must not run again")
+
+        monkeypatch.setattr(tui.nlp, "annotate", fail)
+        for _ in range(4):
+            await pilot.press("plus")
+            await analysed(pilot)
+        stricter = len(app.comparison.facts)
+        assert app.comparison.threshold > threshold
+        assert stricter < before
+        for _ in range(8):
+            await pilot.press("minus")
+            await analysed(pilot)
+        assert len(app.comparison.facts) > before
+
+
+@pytest.mark.asyncio
+async def test_entity_selection_filters_fact_navigation(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        kerry = next(e for e in app.comparison.entities if e.name == "John Kerry")
+        app.choose_entity(kerry.id)
+        await pilot.pause()
+        mentioned = {(m.source, m.sentence) for m in kerry.mentions}
+        visited = set()
+        for _ in range(6):
+            await pilot.press("n")
+            fact = app.comparison.facts[app.fact_index]
+            assert any((m.source, m.sentence) in mentioned for m in fact.members)
+            visited.add(app.fact_index)
+        assert len(visited) >= 2
+        await pilot.press("escape")
+        assert app.entity is None
+
+
+@pytest.mark.asyncio
+async def test_sidebar_enter_chooses_an_entity(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("e")
+        assert app.query_one("#entities").has_focus
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.entity is not None
+
+
+@pytest.mark.asyncio
+async def test_clicking_a_sentence_selects_its_fact(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        pane = app.panes[2]
+        target = next(s for s in app.comparison.sources[2].sentences if s.facts)
+        pane.place(target.index, 3)
+        await pilot.pause()
+        await pilot.click(pane, offset=(10, 3))
+        await pilot.pause()
+        assert pane.cursor == target.index
+        assert app.comparison.facts[app.fact_index].id in target.facts
+
+
+@pytest.mark.asyncio
+async def test_boilerplate_can_be_hidden(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        pane = app.panes[0]
+        chrome = [s.index for s in app.comparison.sources[0].sentences if s.status == "boilerplate"]
+        assert chrome and pane.first_line(chrome[0]) is not None
+        await pilot.press("b")
+        assert pane.first_line(chrome[0]) is None
+        await pilot.press("b")
+        assert pane.first_line(chrome[0]) is not None
+
+
+@pytest.mark.asyncio
+async def test_search_jumps_between_matches_in_all_panes(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"Kriket")
+        await pilot.press("enter")
+        await pilot.pause()
+        sources = set()
+        for _ in range(len(app._matches)):
+            match = app._matches[app._match]
+            pane = app.pane(match.source)
+            assert pane.cursor == match.sentence
+            assert "kriket" in app.comparison.sources[match.source].sentences[match.sentence].text.lower()
+            sources.add(match.source)
+            await pilot.press("enter")
+        assert sources == {0, 1, 2}
+
+
+@pytest.mark.asyncio
+async def test_tab_cycles_panes(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        order = []
+        for _ in range(4):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+        assert order == ["pane-0", "pane-1", "pane-2", "pane-0"]
+        assert app.focused.id == "pane-1"
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused.id == "pane-2"
+
+
+@pytest.mark.asyncio
+async def test_narrow_terminal_hides_the_sidebar_until_asked(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        sidebar = app.query_one("#entities")
+        assert not sidebar.display
+        await pilot.press("e")
+        assert sidebar.display and sidebar.has_focus
+        await pilot.press("e")
+        assert not sidebar.display
+
+
+@pytest.mark.asyncio
+async def test_export_writes_json_but_never_an_input(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        app._write_export("json", str(tmp_path / "out.json"))
+        data = json.loads((tmp_path / "out.json").read_text())
+        assert data["schema"] == "parallax/1"
+        before = open(SEEDS[0], "rb").read()
+        app._write_export("markdown", SEEDS[0])
+        assert open(SEEDS[0], "rb").read() == before
+
+
+@pytest.mark.asyncio
+async def test_four_articles_and_their_divergence(make_app):
+    app = make_app(TARRO)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        assert len(app.panes) == 4
+        whats = {d.what for f in app.comparison.facts for d in f.differences}
+        assert "injured" in whats
+
+
+@pytest.mark.asyncio
+async def test_single_article_opens_with_a_notice(make_app):
+    app = make_app(SEEDS[:1])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        assert [n.message for n in app._notifications if "nothing to compare" in n.message]
+        assert app.comparison.facts == ()
+
+
+@pytest.mark.asyncio
+async def test_failed_analysis_is_an_in_app_notice(make_app):
+    app = make_app(model="no_such_pipeline")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        assert app.comparison is None
+        assert any("no_such_pipeline" in n.message for n in app._notifications)
+        # the text is still there to read
+        assert app.panes[0].sentences
