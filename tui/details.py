@@ -20,7 +20,7 @@ from tui.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
-from tui.numbers import QUALIFIERS, Amount, is_number_word, ordinal_value, phrase_value
+from tui.numbers import QUALIFIERS, Amount, is_number_word, is_thousands_comma, ordinal_value, phrase_value
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
 SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
@@ -88,9 +88,11 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         t = tokens[i]
         if _numberish(t):
             j = i + 1
+            texts = [x.text for x in tokens]
             while j < n and (
                 _numberish(tokens[j])
                 or tokens[j].text.lower() in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1])
+                or is_thousands_comma(texts, j)
             ):
                 j += 1
             start = i
