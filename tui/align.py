@@ -122,8 +122,31 @@ def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.n
     return matrix, norms, classes, vocab
 
 
+def _gram(matrix: FloatMatrix) -> FloatMatrix:
+    """``matrix @ matrix.T`` for a sparse sentence × term matrix, without the dense product.
+
+    A sentence has a dozen terms out of thousands, so summing w·w over the
+    sentence pairs that share each term is far cheaper than the dense matmul;
+    it is still pure numpy (one ``bincount``), with no loop over pairs.
+    """
+    n = matrix.shape[0]
+    term, row = np.nonzero(matrix.T)  # entries grouped by term
+    if len(term) == 0:
+        return np.zeros((n, n), dtype=np.float32)
+    value = matrix[row, term].astype(np.float64)
+    df = np.bincount(term, minlength=matrix.shape[1])
+    start = np.cumsum(df) - df
+    rep = df[term]
+    left = np.repeat(np.arange(len(term)), rep)
+    offset = np.arange(len(left)) - np.repeat(np.cumsum(rep) - rep, rep)
+    right = start[term[left]] + offset
+    flat = row[left] * n + row[right]
+    out = np.bincount(flat, weights=value[left] * value[right], minlength=n * n)
+    return out.reshape(n, n).astype(np.float32)
+
+
 def _cosine(matrix: FloatMatrix, norms: np.ndarray) -> tuple[FloatMatrix, FloatMatrix]:
-    shared = matrix @ matrix.T
+    shared = _gram(matrix)
     denom = np.outer(norms, norms)
     cos = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
     np.fill_diagonal(cos, 0.0)
@@ -139,7 +162,7 @@ def _basis(units: Sequence[Unit]) -> _Basis:
     cos, shared = _cosine(matrix, norms)
     class_cos = {}
     for c in "PNV#":
-        sub = matrix * (classes == c)
+        sub = matrix[:, classes == c]
         sub_norms = np.sqrt((sub * sub).sum(1))
         class_cos[c], _ = _cosine(sub, sub_norms)
     counts = np.bincount(source, minlength=int(source.max()) + 1 if n else 1)
@@ -183,14 +206,14 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatr
     yield "shared_mass", np.log1p(b.shared)
     rel, rank = _per_source_rank(b, cx)
     yield "relative", np.minimum(rel, rel.T)
-    third = np.zeros_like(cx)
+    # support through a third source k: sum over k of cx[i, k] * cx[k, j]; cx is zero
+    # inside a source, so k is automatically outside both i's and j's source
+    yield "third_source", cx @ cx.T
+    # support through a sibling sentence of the same source, one block per source
+    within = np.zeros_like(cx)
     for s in np.unique(b.source):
-        cols = b.source == s
-        a = cx[:, cols]
-        outside = (b.source[:, None] != s) & (b.source[None, :] != s)
-        third += np.where(outside, a @ a.T, 0.0)
-    yield "third_source", third
-    within = np.where(b.source[:, None] == b.source[None, :], b.cos, 0.0) @ cx
+        rows = np.where(b.source == s)[0]
+        within[rows] = b.cos[np.ix_(rows, rows)] @ cx[rows]
     yield "same_source", np.maximum(within, within.T)
     yield "context", _context(units, cx)
     for c, name in (("N", "cos_noun"), ("V", "cos_verb"), ("#", "cos_number"), ("P", "cos_proper")):
@@ -267,13 +290,17 @@ def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> F
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
     b = _basis(units)
-    z = np.full((n, n), model.intercept, dtype=np.float32)
+    z = np.zeros((n, n), dtype=np.float32)
+    offset = model.intercept
     index = {name: i for i, name in enumerate(model.features)}
     for name, matrix in _features(units, b):
         i = index.get(name)
         if i is None:
             continue
-        z += (model.weights[i] / model.scale[i]) * (matrix - model.mean[i])
+        coef = model.weights[i] / model.scale[i]
+        z += np.float32(coef) * matrix.astype(np.float32, copy=False)
+        offset -= coef * model.mean[i]
+    z += np.float32(offset)
     z = 0.5 * (z + z.T)
     p = 1.0 / (1.0 + np.exp(-z))
     return np.where(b.cross, p, 0.0).astype(np.float32)
