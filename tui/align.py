@@ -28,6 +28,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 FloatMatrix = np.ndarray
+SHORT_ARTICLE = 10.0
+"""Sentences up to which an article counts as short (see ``late_in_short``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,9 @@ class _Basis:
     position: np.ndarray
     lead: np.ndarray
     source_size: np.ndarray
+    short_position: np.ndarray
+    """Relative position damped by article length: a short article puts its facts
+    up front, a long one spreads them, so lateness only counts in short ones."""
 
 
 def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.ndarray, list[str]]:
@@ -183,6 +188,7 @@ def _basis(units: Sequence[Unit]) -> _Basis:
         position=order / np.maximum(size - 1, 1),
         lead=(order <= 1).astype(float),
         source_size=np.log(size),
+        short_position=order / np.maximum(size - 1, 1) * SHORT_ARTICLE / np.maximum(size, SHORT_ARTICLE),
     )
 
 
@@ -221,6 +227,7 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatr
     yield "min_length", np.minimum.outer(b.lengths, b.lengths)
     yield "max_length", np.maximum.outer(b.lengths, b.lengths)
     yield "position_gap", np.abs(np.subtract.outer(b.position, b.position))
+    yield "late_in_short", np.add.outer(b.short_position, b.short_position)
     yield "both_lead", np.outer(b.lead, b.lead)
     texts = [" ".join(sorted(set(u.terms))) for u in units]
     # terms are pre-sorted, so plain ratio is token_sort_ratio at a fraction of the cost
