@@ -32,6 +32,7 @@ from tui.nlp import annotate, load_pipeline
 
 L2 = 1.0
 THRESHOLDS = np.round(np.arange(0.10, 0.80, 0.01), 2)
+SMOOTH = 3
 
 
 def table(gs: GoldSet, pipeline) -> tuple[np.ndarray, np.ndarray, int]:
@@ -76,6 +77,13 @@ def f1_curve(p: np.ndarray, y: np.ndarray, n_gold: int) -> np.ndarray:
     return np.array(out)
 
 
+def smoothed(curve: np.ndarray) -> np.ndarray:
+    """Moving average over +-SMOOTH threshold steps, so the chosen threshold sits on a
+    plateau of the held-out curve rather than on one lucky grid point."""
+    k = np.ones(2 * SMOOTH + 1) / (2 * SMOOTH + 1)
+    return np.convolve(np.pad(curve, SMOOTH, mode="edge"), k, mode="valid")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="write tui/data/alignment_model.json")
@@ -94,7 +102,7 @@ def main() -> int:
         y = np.concatenate([data[n][1] for n in data if n != name])
         held_out.append(f1_curve(predict(fit(x, y), data[name][0]), data[name][1], data[name][2]))
     curves = np.array(held_out)
-    best = int(curves.mean(axis=0).argmax())
+    best = int(smoothed(curves.mean(axis=0)).argmax())
     threshold = float(THRESHOLDS[best])
     x = np.vstack([d[0] for d in data.values()])
     y = np.concatenate([d[1] for d in data.values()])

@@ -28,6 +28,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 FloatMatrix = np.ndarray
+SHORT_ARTICLE = 10.0
+"""Sentences up to which an article counts as short (see ``late_in_short``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,9 @@ class _Basis:
     position: np.ndarray
     lead: np.ndarray
     source_size: np.ndarray
+    short_position: np.ndarray
+    """Relative position damped by article length: a short article puts its facts
+    up front, a long one spreads them, so lateness only counts in short ones."""
 
 
 def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.ndarray, list[str]]:
@@ -122,8 +127,31 @@ def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.n
     return matrix, norms, classes, vocab
 
 
+def _gram(matrix: FloatMatrix) -> FloatMatrix:
+    """``matrix @ matrix.T`` for a sparse sentence × term matrix, without the dense product.
+
+    A sentence has a dozen terms out of thousands, so summing w·w over the
+    sentence pairs that share each term is far cheaper than the dense matmul;
+    it is still pure numpy (one ``bincount``), with no loop over pairs.
+    """
+    n = matrix.shape[0]
+    term, row = np.nonzero(matrix.T)  # entries grouped by term
+    if len(term) == 0:
+        return np.zeros((n, n), dtype=np.float32)
+    value = matrix[row, term].astype(np.float64)
+    df = np.bincount(term, minlength=matrix.shape[1])
+    start = np.cumsum(df) - df
+    rep = df[term]
+    left = np.repeat(np.arange(len(term)), rep)
+    offset = np.arange(len(left)) - np.repeat(np.cumsum(rep) - rep, rep)
+    right = start[term[left]] + offset
+    flat = row[left] * n + row[right]
+    out = np.bincount(flat, weights=value[left] * value[right], minlength=n * n)
+    return out.reshape(n, n).astype(np.float32)
+
+
 def _cosine(matrix: FloatMatrix, norms: np.ndarray) -> tuple[FloatMatrix, FloatMatrix]:
-    shared = matrix @ matrix.T
+    shared = _gram(matrix)
     denom = np.outer(norms, norms)
     cos = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
     np.fill_diagonal(cos, 0.0)
@@ -139,7 +167,7 @@ def _basis(units: Sequence[Unit]) -> _Basis:
     cos, shared = _cosine(matrix, norms)
     class_cos = {}
     for c in "PNV#":
-        sub = matrix * (classes == c)
+        sub = matrix[:, classes == c]
         sub_norms = np.sqrt((sub * sub).sum(1))
         class_cos[c], _ = _cosine(sub, sub_norms)
     counts = np.bincount(source, minlength=int(source.max()) + 1 if n else 1)
@@ -160,6 +188,7 @@ def _basis(units: Sequence[Unit]) -> _Basis:
         position=order / np.maximum(size - 1, 1),
         lead=(order <= 1).astype(float),
         source_size=np.log(size),
+        short_position=order / np.maximum(size - 1, 1) * SHORT_ARTICLE / np.maximum(size, SHORT_ARTICLE),
     )
 
 
@@ -183,14 +212,14 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatr
     yield "shared_mass", np.log1p(b.shared)
     rel, rank = _per_source_rank(b, cx)
     yield "relative", np.minimum(rel, rel.T)
-    third = np.zeros_like(cx)
+    # support through a third source k: sum over k of cx[i, k] * cx[k, j]; cx is zero
+    # inside a source, so k is automatically outside both i's and j's source
+    yield "third_source", cx @ cx.T
+    # support through a sibling sentence of the same source, one block per source
+    within = np.zeros_like(cx)
     for s in np.unique(b.source):
-        cols = b.source == s
-        a = cx[:, cols]
-        outside = (b.source[:, None] != s) & (b.source[None, :] != s)
-        third += np.where(outside, a @ a.T, 0.0)
-    yield "third_source", third
-    within = np.where(b.source[:, None] == b.source[None, :], b.cos, 0.0) @ cx
+        rows = np.where(b.source == s)[0]
+        within[rows] = b.cos[np.ix_(rows, rows)] @ cx[rows]
     yield "same_source", np.maximum(within, within.T)
     yield "context", _context(units, cx)
     for c, name in (("N", "cos_noun"), ("V", "cos_verb"), ("#", "cos_number"), ("P", "cos_proper")):
@@ -198,6 +227,7 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatr
     yield "min_length", np.minimum.outer(b.lengths, b.lengths)
     yield "max_length", np.maximum.outer(b.lengths, b.lengths)
     yield "position_gap", np.abs(np.subtract.outer(b.position, b.position))
+    yield "late_in_short", np.add.outer(b.short_position, b.short_position)
     yield "both_lead", np.outer(b.lead, b.lead)
     texts = [" ".join(sorted(set(u.terms))) for u in units]
     # terms are pre-sorted, so plain ratio is token_sort_ratio at a fraction of the cost
@@ -267,13 +297,17 @@ def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> F
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
     b = _basis(units)
-    z = np.full((n, n), model.intercept, dtype=np.float32)
+    z = np.zeros((n, n), dtype=np.float32)
+    offset = model.intercept
     index = {name: i for i, name in enumerate(model.features)}
     for name, matrix in _features(units, b):
         i = index.get(name)
         if i is None:
             continue
-        z += (model.weights[i] / model.scale[i]) * (matrix - model.mean[i])
+        coef = model.weights[i] / model.scale[i]
+        z += np.float32(coef) * matrix.astype(np.float32, copy=False)
+        offset -= coef * model.mean[i]
+    z += np.float32(offset)
     z = 0.5 * (z + z.T)
     p = 1.0 / (1.0 + np.exp(-z))
     # sentences that share no term at all never report the same fact, however

@@ -61,6 +61,10 @@ _DATE_WORDS = (
     | {"sept", "am", "pm", "a.m", "p.m", "at", "on", "of", "the", "th", "st", "nd", "rd",
        "et", "est", "edt", "gmt", "bst", "utc", "cet", "cest", "pt", "pst", "pdt", "ist"}
 )
+# page-stamp words that may sit anywhere in a dateline ("11 May 2011 Last updated at 12:41 GMT")
+_STAMP_WORDS = frozenset(
+    "posted updated published last modified first date time local uk us by".split()
+)
 DATELINE_PREFIX = re.compile(
     r"^(posted|updated|published|last updated|last modified|first published|date|modified)"
     r"( on| at)?\s*:?\s*",
@@ -68,15 +72,30 @@ DATELINE_PREFIX = re.compile(
 )
 
 
+_PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z.]+(\s[A-Z][A-Za-z.]+)?,\s*(?=\S)")
+
+
 def is_dateline(text: str) -> bool:
-    """A line that is only a date or time stamp ("Posted: May 24, 2005", "16 August 2011")."""
+    """A line that is only a date or time stamp ("Posted: May 24, 2005", "16 August 2011").
+
+    Page stamps may also carry "Last updated" in the middle, or open with the
+    place the story was filed from ("Mumbai, Nov 11 -").
+    """
     rest = DATELINE_PREFIX.sub("", text.strip())
+    rest = _PLACE_DATELINE.sub("", rest).rstrip(" -–—")
     words = re.findall(r"[A-Za-z.]+|\d+", rest)
     if not words or not any(w.isdigit() for w in words) or len(words) > 12:
         return False
     if re.search(r"[^\w\s.,:;|()/\-–—+]", rest):
         return False
-    return all(w.isdigit() or w.lower().rstrip(".") in _DATE_WORDS for w in words)
+    dates = [w for w in words if not w.isdigit()]
+    if not any(w.lower().rstrip(".") in _DATE_WORDS - {"at", "on", "of", "the"} for w in dates) and len(
+        [w for w in words if w.isdigit()]
+    ) < 3:
+        return False
+    return all(
+        w.isdigit() or w.lower().rstrip(".") in _DATE_WORDS or w.lower() in _STAMP_WORDS for w in words
+    )
 
 
 def paragraph_rule(text: str) -> str:

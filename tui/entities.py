@@ -78,6 +78,28 @@ def _contains(longer: list[str], shorter: list[str], family: str) -> bool:
     return all(any(_word_match(s, w) for w in longer) for s in shorter)
 
 
+ACRONYM_SKIP = frozenset("of the and for in on at to &".split())
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP)
+
+
+def _acronym_of(short: "_Group", long: "_Group") -> bool:
+    """Whether a one-word capitalised name abbreviates a longer one: AMD, Advanced Micro Devices.
+
+    Only names of organisations, places and groups are abbreviated this way;
+    people are not.
+    """
+    if len(short.words) != 1 or len(long.words) < 2 or "person" in (short.family, long.family):
+        return False
+    letters = short.words[0].replace(".", "")
+    if not 3 <= len(letters) <= 6 or not any(m[4].replace(".", "").replace(" ", "").isupper() for m in short.mentions):
+        return False
+    full = [w for key in long.keys for w in [normalise(key).replace("-", " ").split()]]
+    return any(_initials(words) == letters for words in full)
+
+
 @dataclass(slots=True)
 class _Group:
     keys: set[str]
@@ -127,6 +149,8 @@ def merge_entities(
             m for m in merged
             if m.family == group.family and group.words and _contains(m.words, group.words, m.family)
         ]
+        if not targets:
+            targets = [m for m in merged if _acronym_of(group, m)]
         if len(targets) == 1:
             target = targets[0]
             target.keys |= group.keys

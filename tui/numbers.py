@@ -83,13 +83,39 @@ def ordinal_value(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_GROUP_HEAD = re.compile(r"^\d{1,3}$")
+_GROUP = re.compile(r"^\d{3}$")
+
+
+def is_thousands_comma(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a comma splitting one number: "230 , 000" from tokenised text.
+
+    Some corpora are rebuilt from tokens, so "230,000" arrives as "230, 000"
+    and would otherwise read as the two numbers 230 and 0.
+    """
+    return (
+        0 < k < len(words) - 1
+        and words[k] == ","
+        and _GROUP.match(words[k + 1]) is not None
+        and (_GROUP_HEAD.match(words[k - 1]) is not None)
+    )
+
+
 def phrase_value(words: list[str]) -> float | None:
     """Combine a run of number words: "two hundred and fifty", "2.5 million", "a dozen"."""
     total = 0.0
     current: float | None = None
     seen = False
-    for raw in words:
+    group = False
+    for k, raw in enumerate(words):
         w = raw.lower()
+        if is_thousands_comma(words, k):
+            group = True
+            continue
+        if group:
+            group = False
+            current = (current or 0.0) * 1000 + float(w)
+            continue
         if w == "half" and current is None:
             current = 0.5  # "half a dozen"
             continue

@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from tui.nlp import Token
-from tui.numbers import is_number_word, phrase_value, term
+from tui.numbers import is_number_word, is_thousands_comma, phrase_value, term
 
 SKIP_POS = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "X"))
 _NUMBER_JOINERS = frozenset(("hundred", "thousand", "million", "billion", "and"))
@@ -51,7 +51,10 @@ def sentence_terms(tokens: Sequence[Token], entity_ids: Sequence[str] = ()) -> l
         t = tokens[i]
         if (t.like_num or is_number_word(t.text)) and t.pos in ("NUM", "NOUN", "ADJ", "PROPN", "X", ""):
             j = i + 1
-            while j < n and (tokens[j].like_num or tokens[j].text.lower() in _NUMBER_JOINERS):
+            texts = [x.text for x in tokens]
+            while j < n and (
+                tokens[j].like_num or tokens[j].text.lower() in _NUMBER_JOINERS or is_thousands_comma(texts, j)
+            ):
                 j += 1
             value = phrase_value([x.text for x in tokens[i:j]])
             if value is not None:
