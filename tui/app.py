@@ -518,9 +518,19 @@ class ParallaxApp(App[int]):
             self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
                         timeout=2)
             return
+        self.realign(new, self._reading_position())
+
+    def _reading_position(self) -> tuple[int, int] | None:
+        """The sentence the reader is on: the focused pane's cursor if it is in the
+        current fact, else the current fact's first member, else the cursor."""
         pane = self._focused_pane()
-        keep = (pane.source, pane.cursor) if pane is not None and pane.cursor is not None else None
-        self.realign(new, keep)
+        cursor = (pane.source, pane.cursor) if pane is not None and pane.cursor is not None else None
+        if self.comparison is not None and self.fact_index is not None:
+            members = [(m.source, m.sentence) for m in self.comparison.facts[self.fact_index].members]
+            if cursor in members:
+                return cursor
+            return members[0]
+        return cursor
 
     @work(thread=True, exclusive=True, group="realign")
     def realign(self, threshold: float, keep: tuple[int, int] | None) -> None:

@@ -85,7 +85,7 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP)
 
 
-def _acronym_of(short: "_Group", long: "_Group") -> bool:
+def _acronym_of(short: _Group, long: _Group) -> bool:
     """Whether a one-word capitalised name abbreviates a longer one: AMD, Advanced Micro Devices.
 
     Only names of organisations, places and groups are abbreviated this way;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -247,9 +248,10 @@ async def test_export_writes_json_but_never_an_input(make_app, tmp_path, monkeyp
         app._write_export("json", str(tmp_path / "out.json"))
         data = json.loads((tmp_path / "out.json").read_text())
         assert data["schema"] == "parallax/1"
-        before = open(SEEDS[0], "rb").read()
+        seed = Path(SEEDS[0])
+        before = seed.read_bytes()
         app._write_export("markdown", SEEDS[0])
-        assert open(SEEDS[0], "rb").read() == before
+        assert seed.read_bytes() == before
 
 
 @pytest.mark.asyncio

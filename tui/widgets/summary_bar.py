@@ -65,6 +65,8 @@ class SummaryBar(Widget):
         width = self.size.width
         if text.cell_len + legend.cell_len + right.cell_len + 1 <= width:
             text.append_text(legend)
+        # where the reader is matters more than the totals: the left side gives way
+        text.truncate(max(0, width - right.cell_len), overflow="ellipsis")
         gap = width - text.cell_len - right.cell_len
         if gap > 0:
             text.append(" " * gap)
