@@ -69,3 +69,9 @@ def sentence_details(pipeline):
         return extract(sentences[0]), text
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's analysis cache (subprocesses inherit this)."""
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / "parallax"))

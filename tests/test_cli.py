@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
 
 
+_CACHE = tempfile.mkdtemp(prefix="parallax-test-cache-")
+
+
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PARALLAX_DEBUG"}
+    env.setdefault("PARALLAX_CACHE_DIR", _CACHE)  # module fixtures run before the autouse one
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True, input=stdin, env=env, timeout=180, cwd=ROOT,

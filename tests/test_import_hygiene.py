@@ -35,3 +35,14 @@ def test_cli_does_not_load_spacy_or_textual_before_it_needs_them():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_rebuilding_facts_needs_neither_numpy_nor_spacy():
+    """A cached analysis is re-grouped (stricter/looser, --json on a cache hit) without them."""
+    code = (
+        "import sys, tui.analysis, tui.cache, tui.facts, tui.export\n"
+        "heavy = [m for m in ('numpy', 'spacy', 'rapidfuzz') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

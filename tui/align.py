@@ -10,7 +10,7 @@ quantities; position in the article).  Its weights are fitted by
 ``benchmarks/fit_alignment.py`` on hand-aligned real news clusters that are
 not the demo articles, and stored in ``tui/data/alignment_model.json``.
 
-Facts are then the maximal groups of sentences whose cross-source pairs all
+Facts are then (in ``tui.facts``) the maximal groups of sentences whose cross-source pairs all
 score above the threshold, so a summary sentence can belong to two facts and
 one source can contribute several sentences to one fact.
 """
@@ -25,7 +25,6 @@ from functools import cache
 from importlib import resources
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 FloatMatrix = np.ndarray
 SHORT_ARTICLE = 10.0
@@ -229,6 +228,8 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatr
     yield "position_gap", np.abs(np.subtract.outer(b.position, b.position))
     yield "late_in_short", np.add.outer(b.short_position, b.short_position)
     yield "both_lead", np.outer(b.lead, b.lead)
+    from rapidfuzz import fuzz, process  # here, so a cached analysis never loads it
+
     texts = [" ".join(sorted(set(u.terms))) for u in units]
     # terms are pre-sorted, so plain ratio is token_sort_ratio at a fraction of the cost
     yield "fuzzy", process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100.0
@@ -315,13 +316,6 @@ def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> F
     return np.where(b.cross & (b.shared > 0), p, 0.0).astype(np.float32)
 
 
-@dataclass(frozen=True, slots=True)
-class FactDraft:
-    members: tuple[int, ...]
-    """Unit indexes, sorted."""
-    score: float
-
-
 def sibling_similarity(units: Sequence[Unit]) -> FloatMatrix:
     """Term cosine between sentences of the same source (0 across sources).
 
@@ -335,64 +329,15 @@ def sibling_similarity(units: Sequence[Unit]) -> FloatMatrix:
     return np.where(source[:, None] == source[None, :], cos, 0.0).astype(np.float32)
 
 
-def group_facts(units: Sequence[Unit], scores: FloatMatrix, threshold: float) -> list[FactDraft]:
-    """Maximal groups whose cross-source pairs all link.
+def sparse(matrix: FloatMatrix, floor: float) -> dict[int, dict[int, float]]:
+    """The pairs scoring at least ``floor``, as ``{i: {j: score}}`` in both directions.
 
-    Groups are the maximal cliques of the link graph (at most one sentence per
-    source); cliques sharing a member then merge whenever the result is still
-    fully linked across sources, which lets one source contribute several
-    sentences to a fact without adding a single link that did not pass.
+    Facts are built from these; nothing below the lowest threshold the reader
+    offers is ever needed, and the sparse form needs no numpy to use.
     """
-    rows, cols = np.where(np.triu(scores >= threshold, 1))
-    adjacency: dict[int, set[int]] = {}
-    for a, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        adjacency.setdefault(a, set()).add(c)
-        adjacency.setdefault(c, set()).add(a)
-    cliques = [sorted(c) for c in _maximal_cliques(adjacency)]
-    source = [u.source for u in units]
-
-    def mean_score(members: Sequence[int]) -> float:
-        vals = [
-            float(scores[a, c])
-            for k, a in enumerate(members)
-            for c in members[k + 1 :]
-            if source[a] != source[c]
-        ]
-        return sum(vals) / len(vals) if vals else 0.0
-
-    cliques.sort(key=lambda c: (-mean_score(c), c))
-    merged: list[set[int]] = []
-    for clique in cliques:
-        for group in merged:
-            if group & set(clique) and _fully_linked(group | set(clique), adjacency, source):
-                group.update(clique)
-                break
-        else:
-            merged.append(set(clique))
-    return [FactDraft(tuple(sorted(g)), mean_score(sorted(g))) for g in merged]
-
-
-def _fully_linked(group: set[int], adjacency: dict[int, set[int]], source: Sequence[int]) -> bool:
-    items = sorted(group)
-    return all(
-        c in adjacency.get(a, ())
-        for k, a in enumerate(items)
-        for c in items[k + 1 :]
-        if source[a] != source[c]
-    )
-
-
-def _maximal_cliques(adjacency: dict[int, set[int]]) -> Iterator[set[int]]:
-    """Bron–Kerbosch with pivoting; the link graph is sparse, so this is cheap."""
-    stack: list[tuple[set[int], set[int], set[int]]] = [(set(), set(adjacency), set())]
-    while stack:
-        r, p, x = stack.pop()
-        if not p and not x:
-            if len(r) >= 2:
-                yield r
-            continue
-        pivot = max(p | x, key=lambda v: len(adjacency[v] & p))
-        for v in list(p - adjacency[pivot]):
-            stack.append((r | {v}, p & adjacency[v], x & adjacency[v]))
-            p = p - {v}
-            x = x | {v}
+    out: dict[int, dict[int, float]] = {}
+    rows, cols = np.nonzero(matrix >= floor)
+    for i, j, v in zip(rows.tolist(), cols.tolist(), matrix[rows, cols].tolist(), strict=True):
+        if i != j and v > 0:
+            out.setdefault(i, {})[j] = round(v, 6)
+    return out

@@ -11,25 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from tui import boilerplate
-from tui.align import FactDraft, Unit, default_model, group_facts, pair_scores, sibling_similarity
 from tui.compare import MemberDetails, compare_fact, source_conflicts
 from tui.details import EMPTY, Details, extract
 from tui.entities import EntityIndex, merge_entities, normalise
+from tui.facts import FactDraft, Links, group_facts
 from tui.ingest import Article
-from tui.model import Comparison, Conflict, Fact, Member, Sentence, Source
+from tui.model import THRESHOLD_RANGE, Comparison, Conflict, Fact, Member, Sentence, Source
 from tui.nlp import Annotation
 from tui.numbers import format_value
 from tui.terms import fold_spellings, sentence_terms
 
-MIN_THRESHOLD = 0.05
-MAX_THRESHOLD = 0.95
+if TYPE_CHECKING:
+    # numpy-based scoring is imported by ``prepare`` only: re-building facts from a
+    # cached analysis needs neither numpy nor spaCy
+    from tui.align import Unit
+
+MIN_THRESHOLD, MAX_THRESHOLD = THRESHOLD_RANGE
 CONFIDENT = 0.4
 """Pair score above which two sentences surely report the same thing: a
 conflicting detail is only reported between such sentences."""
+SIBLING = 0.3
+"""Term similarity at which two sentences of one article talk about the same thing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,32 +47,39 @@ class Prepared:
     """Boilerplate rule per sentence ("" for story text)."""
     details: tuple[tuple[Details, ...], ...]
     entities: EntityIndex
-    units: tuple[Unit, ...]
+    keys: tuple[tuple[int, int], ...]
+    """(source, sentence) of each alignment unit."""
     unit_of: dict[tuple[int, int], int]
-    scores: np.ndarray
-    siblings: np.ndarray
-
-    @property
-    def default_threshold(self) -> float:
-        return default_model().threshold
+    links: Links
+    """Cross-source pair scores at or above the lowest threshold."""
+    siblings: Links
+    """Same-source pairs that are alike (term similarity at least ``SIBLING``)."""
+    default_threshold: float
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        return float(self.scores[self.unit_of[a], self.unit_of[b]])
+        return self.links.get(self.unit_of[a], {}).get(self.unit_of[b], 0.0)
 
     def related_in_source(self, source: int, a: int, b: int) -> bool:
         """Two sentences of one source about the same thing: alike, or both
         confidently linked to one sentence of another source."""
         ua, ub = self.unit_of[(source, a)], self.unit_of[(source, b)]
-        if self.siblings[ua, ub] >= 0.3:
+        if ub in self.siblings.get(ua, {}):
             return True
-        return bool(np.any((self.scores[ua] >= CONFIDENT) & (self.scores[ub] >= CONFIDENT)))
+        sure_a = {k for k, v in self.links.get(ua, {}).items() if v >= CONFIDENT}
+        return any(v >= CONFIDENT and k in sure_a for k, v in self.links.get(ub, {}).items())
 
 
 def prepare(articles: Sequence[Article], annotation: Annotation) -> Prepared:
+    from tui.align import default_model, pair_scores, sibling_similarity, sparse
+
     rules, details, entities, units, unit_of = alignment_units(articles, annotation)
     return Prepared(
-        tuple(articles), annotation, rules, details, entities, tuple(units), unit_of,
-        scores=pair_scores(units), siblings=sibling_similarity(units),
+        tuple(articles), annotation, rules, details, entities,
+        keys=tuple((u.source, u.index) for u in units),
+        unit_of=unit_of,
+        links=sparse(pair_scores(units), MIN_THRESHOLD),
+        siblings=sparse(sibling_similarity(units), SIBLING),
+        default_threshold=default_model().threshold,
     )
 
 
@@ -81,6 +93,8 @@ def alignment_units(
     dict[tuple[int, int], int],
 ]:
     """Boilerplate, entities, details and the alignment view of every sentence."""
+    from tui.align import Unit
+
     rules = tuple(_boilerplate(a, sents) for a, sents in zip(articles, annotation.documents, strict=True))
     excluded = {(s, k) for s, per in enumerate(rules) for k, r in enumerate(per) if r}
     entities = merge_entities(annotation.documents, excluded)
@@ -137,16 +151,14 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     if threshold is None:
         threshold = prepared.default_threshold
     threshold = min(MAX_THRESHOLD, max(MIN_THRESHOLD, threshold))
-    drafts = group_facts(prepared.units, prepared.scores, threshold)
+    drafts = group_facts([s for s, _ in prepared.keys], prepared.links, threshold)
     drafts.sort(key=lambda d: _reading_order(prepared, d))
     facts: list[Fact] = []
     conflicts: list[Conflict] = []
     sentence_facts: dict[tuple[int, int], list[str]] = {}
     for n, draft in enumerate(drafts, start=1):
         fid = f"f{n}"
-        members = tuple(
-            Member(prepared.units[u].source, prepared.units[u].index) for u in draft.members
-        )
+        members = tuple(Member(*prepared.keys[u]) for u in draft.members)
         diffs = compare_fact(
             [
                 MemberDetails(m.source, m.sentence, prepared.details[m.source][m.sentence],
@@ -225,9 +237,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
 
 
 def _reading_order(prepared: Prepared, draft: FactDraft) -> tuple[int, int]:
-    first = min(draft.members, key=lambda u: (prepared.units[u].source, prepared.units[u].index))
-    unit = prepared.units[first]
-    return unit.source, unit.index
+    return min(prepared.keys[u] for u in draft.members)
 
 
 def _place_key(entities: EntityIndex, source: int, start: int, text: str) -> str:
@@ -249,3 +259,27 @@ def _dedupe(conflicts: list[Conflict]) -> tuple[Conflict, ...]:
 
 def analyse(articles: Sequence[Article], annotation: Annotation, threshold: float | None = None) -> Comparison:
     return build(prepare(articles, annotation), threshold)
+
+
+def prepare_articles(
+    articles: Sequence[Article], model: str | None = None, use_cache: bool = True
+) -> tuple[Prepared, str | None]:
+    """The prepared analysis of the articles, from the on-disk cache when it has them.
+
+    Returns it with the warning to show the user (the rule-based fallback).
+    Raises :class:`tui.nlp.ModelError` when a named pipeline cannot be loaded.
+    """
+    from tui import cache
+    from tui.nlp import FALLBACK_WARNING, RULES, annotate, load_pipeline
+
+    entry = cache.key(articles, model) if use_cache else ""
+    if use_cache:
+        hit = cache.load(entry, articles)
+        if hit is not None:
+            fell_back = hit.annotation.model == RULES and model != RULES
+            return hit, FALLBACK_WARNING if fell_back else None
+    pipeline, warning = load_pipeline(model)
+    prepared = prepare(articles, annotate(articles, pipeline))
+    if use_cache:
+        cache.store(entry, prepared)
+    return prepared, warning

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -22,10 +22,9 @@ from textual.reactive import reactive
 from textual.widgets import Footer
 
 from tui import navigation
-from tui.analysis import MAX_THRESHOLD, MIN_THRESHOLD, Prepared, build
 from tui.commands import ParallaxCommands
 from tui.ingest import Article
-from tui.model import Comparison
+from tui.model import THRESHOLD_RANGE, Comparison
 from tui.screens.export import PathScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.article_pane import ArticlePane, PaneSentence
@@ -34,6 +33,10 @@ from tui.widgets.fact_panel import FactPanel
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_header import SourceHeader
 from tui.widgets.summary_bar import Summary, SummaryBar
+
+if TYPE_CHECKING:
+    # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
+    from tui.analysis import Prepared
 
 THRESHOLD_STEP = 0.05
 NARROW = 110
@@ -117,6 +120,7 @@ class ParallaxApp(App[int]):
         threshold: float | None = None,
         notices: list[str] | None = None,
         analyse: bool = True,
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.articles = articles
@@ -124,6 +128,7 @@ class ParallaxApp(App[int]):
         self.threshold = threshold
         self.notices = list(notices or [])
         self.auto_analyse = analyse
+        self.use_cache = use_cache
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
         self._syncing = False
@@ -205,13 +210,11 @@ class ParallaxApp(App[int]):
     # ---------------------------------------------------------------- analysis
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
-        from tui.analysis import prepare
-        from tui.nlp import ModelError, annotate, load_pipeline
+        from tui.analysis import build, prepare_articles
+        from tui.nlp import ModelError
 
         try:
-            pipeline, warning = load_pipeline(self.model_name)
-            annotation = annotate(self.articles, pipeline)
-            prepared = prepare(self.articles, annotation)
+            prepared, warning = prepare_articles(self.articles, self.model_name, self.use_cache)
             comparison = build(prepared, self.threshold)
         except ModelError as exc:
             self.post_message(AnalysisFailed(str(exc)))
@@ -513,7 +516,8 @@ class ParallaxApp(App[int]):
         if self.prepared is None or self.comparison is None:
             self.notify("Still analysing…", timeout=2)
             return
-        new = round(min(MAX_THRESHOLD, max(MIN_THRESHOLD, self.comparison.threshold + direction * THRESHOLD_STEP)), 2)
+        low, high = THRESHOLD_RANGE
+        new = round(min(high, max(low, self.comparison.threshold + direction * THRESHOLD_STEP)), 2)
         if new == round(self.comparison.threshold, 2):
             self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
                         timeout=2)
@@ -535,6 +539,8 @@ class ParallaxApp(App[int]):
     @work(thread=True, exclusive=True, group="realign")
     def realign(self, threshold: float, keep: tuple[int, int] | None) -> None:
         """Re-group facts at a new threshold from the cached analysis: no spaCy."""
+        from tui.analysis import build
+
         assert self.prepared is not None
         comparison = build(self.prepared, threshold)
         self.call_from_thread(self._realigned, comparison, keep)

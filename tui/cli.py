@@ -28,6 +28,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                          "'rules' for the rule-based fallback)")
     ap.add_argument("--threshold", type=float, metavar="P",
                     help="link threshold between 0 and 1 (higher is stricter; default from the model)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="neither read nor write the analysis cache (see README: Cache)")
     ap.add_argument("--version", action="version", version=f"parallax {__version__}")
     args = ap.parse_args(argv)
     if args.threshold is not None and not 0.0 < args.threshold < 1.0:
@@ -80,23 +82,29 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_USAGE
     from tui.app import ParallaxApp
 
-    app = ParallaxApp(loaded.articles, model=args.model, threshold=args.threshold, notices=loaded.errors)
+    app = ParallaxApp(
+        loaded.articles,
+        model=args.model,
+        threshold=args.threshold,
+        notices=loaded.errors,
+        use_cache=not args.no_cache,
+    )
     app.run()
     return app.return_code or 0
 
 
 def _export(articles, args: argparse.Namespace) -> int:
-    from tui.analysis import analyse
-    from tui.nlp import ModelError, annotate, load_pipeline
+    from tui.analysis import build, prepare_articles
+    from tui.nlp import ModelError
 
     try:
-        pipeline, warning = load_pipeline(args.model)
+        prepared, warning = prepare_articles(articles, args.model, use_cache=not args.no_cache)
     except ModelError as exc:
         _say(str(exc))
         return EXIT_USAGE
     if warning:
         _say(warning)
-    comparison = analyse(articles, annotate(articles, pipeline), args.threshold)
+    comparison = build(prepared, args.threshold)
     if args.json:
         from tui.export import to_json
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui import navigation
+
 if TYPE_CHECKING:
     from tui.app import ParallaxApp
 
@@ -43,8 +45,7 @@ class ParallaxCommands(Provider):
             return
         names = [s.name for s in comparison.sources]
         for i, fact in enumerate(comparison.facts):
-            first = comparison.sentence(fact.members[0])
-            label = f"Fact {i + 1}: {' '.join(first.text.split())[:90]}"
+            label = f"Fact {i + 1}: {navigation.fact_label(comparison, fact)}"
             score = matcher.match(label)
             if score > 0:
                 where = ", ".join(names[s] for s in fact.sources)

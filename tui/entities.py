@@ -14,8 +14,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from tui.model import Entity, Mention
 from tui.nlp import AnnotatedSentence
 
@@ -64,7 +62,11 @@ def name_words(key: str) -> list[str]:
 
 
 def _word_match(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_MIN)
+    if a == b:
+        return True
+    from rapidfuzz import fuzz  # imported on first use: a cached analysis never needs it
+
+    return min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_MIN
 
 
 def _contains(longer: list[str], shorter: list[str], family: str) -> bool:

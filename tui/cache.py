@@ -1,0 +1,152 @@
+"""On-disk cache of prepared analyses, so a second opening skips spaCy entirely.
+
+An entry is keyed by everything its content depends on: each article's text
+(hashed), the spaCy pipeline that would be used and its version, spaCy's
+version and Parallax's version.  Working out the key never imports spaCy
+(package metadata is enough), so a cache hit costs only reading the entry.
+A corrupt, truncated or foreign entry is ignored, removed and rebuilt.
+
+Location: ``$PARALLAX_CACHE_DIR`` if set, else the platform's user cache
+folder (``$XDG_CACHE_HOME/parallax`` or ``~/.cache/parallax`` on Linux,
+``~/Library/Caches/parallax`` on macOS, ``%LOCALAPPDATA%\\parallax\\Cache`` on
+Windows).  Nothing else is ever written, and never next to the articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import importlib.util
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui import __version__
+from tui.ingest import Article
+from tui.nlp import DEFAULT_MODELS, RULES
+
+if TYPE_CHECKING:
+    from tui.analysis import Prepared
+
+FORMAT = 2
+"""Bumped when the meaning of a cache entry changes (the layout is checked anyway)."""
+MAX_ENTRIES = 200
+"""Oldest entries beyond this are pruned, so the cache cannot grow without bound."""
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("PARALLAX_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "parallax"
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "parallax" / "Cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "parallax"
+
+
+def _version(distribution: str) -> str:
+    for name in (distribution, distribution.replace("_", "-")):
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "?"
+
+
+def model_identity(name: str | None) -> str:
+    """Which pipeline an analysis would use, with versions, without importing spaCy."""
+    if name == RULES:
+        chosen = RULES
+    elif name:
+        chosen = name
+    else:
+        chosen = next((m for m in DEFAULT_MODELS if importlib.util.find_spec(m) is not None), RULES)
+    model_version = "" if chosen == RULES else _version(chosen)
+    return f"{chosen}=={model_version}|spacy=={_version('spacy')}"
+
+
+def _layout() -> str:
+    """The shape of what is stored, so an entry written by other code is never trusted."""
+    import dataclasses
+
+    from tui.analysis import Prepared
+
+    return ",".join(f.name for f in dataclasses.fields(Prepared))
+
+
+def key(articles: Sequence[Article], model: str | None) -> str:
+    h = hashlib.sha256()
+    h.update(f"parallax {__version__} format {FORMAT} {_layout()}\n{model_identity(model)}\n".encode())
+    for article in articles:
+        h.update(hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest())
+    return h.hexdigest()
+
+
+def _path(entry_key: str) -> Path:
+    return cache_dir() / f"{entry_key}.pickle"
+
+
+def load(entry_key: str, articles: Sequence[Article]) -> Prepared | None:
+    """The cached analysis for these articles, or None (missing, stale or corrupt)."""
+    import dataclasses
+
+    path = _path(entry_key)
+    try:
+        with path.open("rb") as f:
+            stored_key, prepared = pickle.load(f)
+        if stored_key != entry_key or len(prepared.articles) != len(articles):
+            raise ValueError("foreign cache entry")
+        if any(a.text != b.text for a, b in zip(prepared.articles, articles, strict=True)):
+            raise ValueError("cache entry for other texts")
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt or from an incompatible version: forget it and rebuild
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used entries survive pruning
+    # paths and names may differ from the run that stored it; the texts do not
+    return dataclasses.replace(prepared, articles=tuple(articles))
+
+
+def slim(prepared: Prepared) -> Prepared:
+    """What re-building facts needs: sentence spans, not spaCy's tokens (most of the bytes)."""
+    import dataclasses
+
+    documents = tuple(
+        tuple(dataclasses.replace(s, tokens=(), entities=()) for s in doc)
+        for doc in prepared.annotation.documents
+    )
+    return dataclasses.replace(prepared, annotation=dataclasses.replace(prepared.annotation, documents=documents))
+
+
+def store(entry_key: str, prepared: Prepared) -> None:
+    """Write an entry atomically; a cache that cannot be written is silently skipped."""
+    prepared = slim(prepared)
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((entry_key, prepared), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, _path(entry_key))
+        _prune(folder)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
