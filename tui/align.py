@@ -1,18 +1,21 @@
 """Which sentences of different sources report the same fact.
 
-Every cross-source sentence pair is scored at once, as matrices: there is no
-Python loop over pairs, so 10 articles of 200 sentences align in well under a
-second.  The score is a logistic model over a handful of general signals
-(IDF-weighted term overlap, overall and per word class; rapidfuzz similarity
-of the normalised content; how a pair ranks among each sentence's
-candidates; support through a third source or a sibling sentence; shared
-quantities; position in the article).  Its weights are fitted by
-``benchmarks/fit_alignment.py`` on hand-aligned real news clusters that are
-not the demo articles, and stored in ``tui/data/alignment_model.json``.
+Every cross-source sentence pair is scored in bulk with numpy, with no Python
+loop over pairs.  Only *candidate* pairs are scored: two sentences that share
+no term at all never report the same fact, and in real articles fewer than
+one pair in ten shares one, so features are computed as arrays over the
+candidates (dense n×n matrices are kept only where a feature needs a whole
+row: a sentence's best match, or support through a third source).
 
-Facts are then (in ``tui.facts``) the maximal groups of sentences whose cross-source pairs all
-score above the threshold, so a summary sentence can belong to two facts and
-one source can contribute several sentences to one fact.
+The score is a logistic model over general signals: IDF-weighted term
+overlap, overall and per word class; rapidfuzz similarity of the normalised
+content (``process.cpdist``, one bulk call); how a pair ranks among each
+sentence's candidates; support through a third source or a sibling
+sentence; shared counts; entity overlap; position in the article.  Its
+weights are fitted by ``benchmarks/fit_alignment.py`` on hand-aligned real
+news clusters that are not the demo articles, and stored in
+``tui/data/alignment_model.json``.  Facts are then built from the scored
+pairs by :mod:`tui.facts`.
 """
 
 from __future__ import annotations
@@ -70,31 +73,25 @@ def default_model() -> AlignmentModel:
     )
 
 
+# ----------------------------------------------------------------- term matrix
 @dataclass(frozen=True, slots=True)
-class _Basis:
-    """Matrices shared by several features, computed once."""
+class _Terms:
+    """Sparse IDF-weighted sentence × term entries, grouped by term."""
 
-    n: int
-    source: np.ndarray
-    cross: np.ndarray
-    """Boolean n×n: pair from different sources, both active."""
-    cos: FloatMatrix
-    shared: FloatMatrix
-    class_cos: dict[str, FloatMatrix]
-    lengths: np.ndarray
-    position: np.ndarray
-    lead: np.ndarray
-    source_size: np.ndarray
-    short_position: np.ndarray
-    """Relative position damped by article length: a short article puts its facts
-    up front, a long one spreads them, so lateness only counts in short ones."""
+    rows: np.ndarray
+    terms: np.ndarray
+    weights: np.ndarray
+    classes: np.ndarray
+    """Word class of each entry's term."""
+    norms: np.ndarray
+    """Each sentence's norm over all its terms (including ones no other sentence has)."""
 
 
-def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.ndarray, list[str]]:
-    """IDF-weighted term matrix over terms that occur in at least two active sentences.
+def _term_entries(units: Sequence[Unit]) -> _Terms:
+    """IDF weights of the terms that occur in at least two active sentences.
 
-    Terms seen once cannot be shared, so they are left out of the matrix (it
-    stays small) but still count in each sentence's norm.
+    Terms seen once cannot be shared, so they are left out of the entries but
+    still count in each sentence's norm.
     """
     df: dict[str, int] = {}
     for u in units:
@@ -103,11 +100,13 @@ def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.n
                 df[t] = df.get(t, 0) + 1
     active = sum(1 for u in units if u.active)
     idf = {t: math.log((active + 1) / (d + 0.5)) for t, d in df.items()}
-    vocab = sorted(t for t, d in df.items() if d >= 2)
-    column = {t: i for i, t in enumerate(vocab)}
-    matrix = np.zeros((len(units), max(1, len(vocab))), dtype=np.float32)
-    norms = np.zeros(len(units), dtype=np.float32)
-    term_class: dict[str, str] = {}
+    unseen = math.log(active + 1)
+    column = {t: i for i, t in enumerate(sorted(t for t, d in df.items() if d >= 2))}
+    rows: list[int] = []
+    terms: list[int] = []
+    weights: list[float] = []
+    classes: list[str] = []
+    norms = np.zeros(len(units), dtype=np.float64)
     for row, u in enumerate(units):
         seen: set[str] = set()
         total = 0.0
@@ -115,175 +114,274 @@ def _weight_matrix(units: Sequence[Unit]) -> tuple[FloatMatrix, np.ndarray, np.n
             if t in seen:
                 continue
             seen.add(t)
-            term_class.setdefault(t, c)
-            w = idf.get(t, math.log(active + 1))
+            w = idf.get(t, unseen)
             total += w * w
             col = column.get(t)
             if col is not None:
-                matrix[row, col] = w
+                rows.append(row)
+                terms.append(col)
+                weights.append(w)
+                classes.append(c)
         norms[row] = math.sqrt(total)
-    classes = np.array([term_class.get(t, "O") for t in vocab] or ["O"])
-    return matrix, norms, classes, vocab
+    order = np.argsort(np.array(terms, dtype=np.int64), kind="stable")
+    return _Terms(
+        rows=np.array(rows, dtype=np.int64)[order],
+        terms=np.array(terms, dtype=np.int64)[order],
+        weights=np.array(weights, dtype=np.float64)[order],
+        classes=np.array(classes or ["O"], dtype="<U1")[order] if classes else np.array([], dtype="<U1"),
+        norms=norms,
+    )
 
 
-def _gram(matrix: FloatMatrix) -> FloatMatrix:
-    """``matrix @ matrix.T`` for a sparse sentence × term matrix, without the dense product.
+def _co_occurrences(term_of_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every ordered pair of entries sharing a term (entries grouped by term), as index arrays.
 
-    A sentence has a dozen terms out of thousands, so summing w·w over the
-    sentence pairs that share each term is far cheaper than the dense matmul;
-    it is still pure numpy (one ``bincount``), with no loop over pairs.
+    This is the sparse product ``X @ X.T`` laid out flat: one entry pair per
+    shared term, generated with numpy only.
     """
-    n = matrix.shape[0]
-    term, row = np.nonzero(matrix.T)  # entries grouped by term
-    if len(term) == 0:
-        return np.zeros((n, n), dtype=np.float32)
-    value = matrix[row, term].astype(np.float64)
-    df = np.bincount(term, minlength=matrix.shape[1])
-    start = np.cumsum(df) - df
-    rep = df[term]
-    left = np.repeat(np.arange(len(term)), rep)
-    offset = np.arange(len(left)) - np.repeat(np.cumsum(rep) - rep, rep)
-    right = start[term[left]] + offset
-    flat = row[left] * n + row[right]
-    out = np.bincount(flat, weights=value[left] * value[right], minlength=n * n)
-    return out.reshape(n, n).astype(np.float32)
+    if len(term_of_entry) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    _, start, df = np.unique(term_of_entry, return_index=True, return_counts=True)
+    group = np.repeat(np.arange(len(df)), df)  # group of each entry
+    reps = df[group]  # each entry pairs with every entry of its group
+    left = np.repeat(np.arange(len(term_of_entry)), reps)
+    offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
+    right = start[group[left]] + offset
+    return left, right
 
 
-def _cosine(matrix: FloatMatrix, norms: np.ndarray) -> tuple[FloatMatrix, FloatMatrix]:
-    shared = _gram(matrix)
-    denom = np.outer(norms, norms)
-    cos = np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
-    np.fill_diagonal(cos, 0.0)
-    return cos, shared
+# ---------------------------------------------------------------------- basis
+@dataclass(frozen=True, slots=True)
+class _Basis:
+    n: int
+    source: np.ndarray
+    blocks: list[slice]
+    active: np.ndarray
+    terms: _Terms
+    left: np.ndarray
+    right: np.ndarray
+    """Entry pairs sharing a term (see ``_co_occurrences``)."""
+    cos: FloatMatrix
+    """Dense term cosine between all sentences (diagonal 0)."""
+    rows: np.ndarray
+    cols: np.ndarray
+    """Candidate pairs: i < j, different sources, both active, at least one shared term."""
+    keys: np.ndarray
+    """Sorted ``i * n + j`` of the candidates, to find a pair's candidate id."""
+
+
+def _blocks(source: np.ndarray) -> list[slice]:
+    """Each source's units as a slice: units are grouped by source, so blocks are views."""
+    if len(source) == 0:
+        return []
+    edges = np.flatnonzero(np.diff(source)) + 1
+    starts = [0, *edges.tolist()]
+    ends = [*edges.tolist(), len(source)]
+    if len(set(source[starts].tolist())) != len(starts):
+        raise ValueError("alignment units must be grouped by source")
+    return [slice(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
 def _basis(units: Sequence[Unit]) -> _Basis:
     n = len(units)
-    source = np.array([u.source for u in units])
-    active = np.array([u.active for u in units])
-    cross = (source[:, None] != source[None, :]) & active[:, None] & active[None, :]
-    matrix, norms, classes, _ = _weight_matrix(units)
-    cos, shared = _cosine(matrix, norms)
-    class_cos = {}
-    for c in "PNV#":
-        sub = matrix[:, classes == c]
-        sub_norms = np.sqrt((sub * sub).sum(1))
-        class_cos[c], _ = _cosine(sub, sub_norms)
-    counts = np.bincount(source, minlength=int(source.max()) + 1 if n else 1)
-    order = np.zeros(n)
-    seen: dict[int, int] = {}
-    for i, u in enumerate(units):
-        order[i] = seen.get(u.source, 0)
-        seen[u.source] = int(order[i]) + 1
-    size = counts[source].astype(float)
-    return _Basis(
-        n=n,
-        source=source,
-        cross=cross,
-        cos=cos,
-        shared=shared,
-        class_cos=class_cos,
-        lengths=np.log1p(np.array([len(set(u.terms)) for u in units], dtype=float)),
-        position=order / np.maximum(size - 1, 1),
-        lead=(order <= 1).astype(float),
-        source_size=np.log(size),
-        short_position=order / np.maximum(size - 1, 1) * SHORT_ARTICLE / np.maximum(size, SHORT_ARTICLE),
+    source = np.array([u.source for u in units], dtype=np.int64)
+    active = np.array([u.active for u in units], dtype=bool)
+    terms = _term_entries(units)
+    left, right = _co_occurrences(terms.terms)
+    row_l, row_r = terms.rows[left], terms.rows[right]
+    products = terms.weights[left] * terms.weights[right]
+    shared = np.bincount(row_l * n + row_r, weights=products, minlength=n * n).astype(np.float32)
+    norms = terms.norms.astype(np.float32)
+    cos = shared.reshape(n, n)
+    cos /= np.maximum(np.outer(norms, norms), np.float32(1e-12))
+    np.fill_diagonal(cos, 0.0)
+    # candidates come from the pairs that share a term, not from an n×n mask
+    keep = (row_l < row_r) & (source[row_l] != source[row_r]) & active[row_l] & active[row_r]
+    keys = np.unique(row_l[keep] * n + row_r[keep])
+    return _Basis(n, source, _blocks(source), active, terms, left, right, cos, keys // n, keys % n, keys)
+
+
+def _candidate_ids(b: _Basis, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Candidate id of each pair (either order), -1 where the pair is not a candidate."""
+    lo, hi = np.minimum(i, j), np.maximum(i, j)
+    flat = lo * b.n + hi
+    pos = np.searchsorted(b.keys, flat)
+    pos = np.minimum(pos, max(len(b.keys) - 1, 0))
+    found = (len(b.keys) > 0) & (b.keys[pos] == flat) if len(b.keys) else np.zeros(len(flat), dtype=bool)
+    return np.where(found, pos, -1)
+
+
+def _at_candidates(b: _Basis, mask: np.ndarray | None = None) -> np.ndarray:
+    """Sum of w·w over shared terms, per candidate pair (optionally one word class only)."""
+    left, right = b.left, b.right
+    if mask is not None:
+        keep = mask[left] & mask[right]
+        left, right = left[keep], right[keep]
+    rows_l, rows_r = b.terms.rows[left], b.terms.rows[right]
+    once = rows_l < rows_r  # each unordered pair of sentences once
+    left, right = left[once], right[once]
+    ids = _candidate_ids(b, rows_l[once], rows_r[once])
+    keep = ids >= 0
+    sums = np.bincount(
+        ids[keep], weights=b.terms.weights[left[keep]] * b.terms.weights[right[keep]], minlength=len(b.rows)
     )
+    return sums.astype(np.float64)
 
 
-def _per_source_rank(b: _Basis, cx: FloatMatrix) -> tuple[FloatMatrix, FloatMatrix]:
-    """Row-relative score and rank of each candidate among its source's sentences."""
-    best = np.zeros_like(cx)
-    rank = np.zeros_like(cx)
-    for s in np.unique(b.source):
-        cols = np.where(b.source == s)[0]
-        sub = cx[:, cols]
-        best[:, cols] = sub.max(axis=1, keepdims=True)
-        rank[:, cols] = (-sub).argsort(axis=1, kind="stable").argsort(axis=1, kind="stable") + 1
-    rel = np.divide(cx, best, out=np.zeros_like(cx), where=best > 0)
-    return rel, rank
+def _class_cos(b: _Basis, c: str) -> np.ndarray:
+    mask = b.terms.classes == c
+    norms = np.sqrt(np.bincount(b.terms.rows[mask], weights=b.terms.weights[mask] ** 2, minlength=b.n).astype(float))
+    shared = _at_candidates(b, mask)
+    denom = norms[b.rows] * norms[b.cols]
+    return np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
 
 
-def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, FloatMatrix]]:
-    """Each feature as an n×n matrix, produced one at a time to keep memory flat."""
-    cx = np.where(b.cross, b.cos, 0.0).astype(np.float32)
-    yield "cos", cx
-    yield "shared_mass", np.log1p(b.shared)
-    rel, rank = _per_source_rank(b, cx)
-    yield "relative", np.minimum(rel, rel.T)
+# ------------------------------------------------------------------- features
+def _ranks(b: _Basis, cx: FloatMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each candidate (i, j): j's rank among i's scores over j's source, the same
+    for i seen from j, and the pair's score relative to the better of the two bests.
+
+    Each row is sorted once per source block; ranks are then read with one
+    ``searchsorted`` over all candidates (rows are offset so they never mix).
+    """
+    i, j = b.rows, b.cols
+    rank_ij = np.zeros(len(i), dtype=np.float32)
+    rank_ji = np.zeros(len(i), dtype=np.float32)
+    best_i = np.zeros(len(i), dtype=np.float32)
+    best_j = np.zeros(len(i), dtype=np.float32)
+    offset = 2.0 * np.arange(b.n, dtype=np.float64)[:, None]  # scores are in [0, 1]
+    for block in b.blocks:
+        width = block.stop - block.start
+        ordered = np.sort(cx[:, block].astype(np.float64), axis=1) + offset
+        flat = ordered.ravel()
+        for rows, cols, rank, best in ((i, j, rank_ij, best_i), (j, i, rank_ji, best_j)):
+            inside = (cols >= block.start) & (cols < block.stop)
+            r, c = rows[inside], cols[inside]
+            below = np.searchsorted(flat, cx[r, c] + 2.0 * r, side="right") - r * width
+            rank[inside] = width - below + 1
+            best[inside] = ordered[r, -1] - 2.0 * r
+    value = cx[i, j]
+    rel = np.minimum(
+        np.divide(value, best_i, out=np.zeros_like(value), where=best_i > 0),
+        np.divide(value, best_j, out=np.zeros_like(value), where=best_j > 0),
+    )
+    return rank_ij, rank_ji, rel
+
+
+def _positions(units: Sequence[Unit], b: _Basis) -> dict[str, np.ndarray]:
+    counts = np.bincount(b.source, minlength=int(b.source.max()) + 1 if b.n else 1)
+    order = np.zeros(b.n)
+    for block in b.blocks:
+        order[block] = np.arange(block.stop - block.start)
+    size = counts[b.source].astype(float)
+    position = order / np.maximum(size - 1, 1)
+    return {
+        "lengths": np.log1p(np.array([len(set(u.terms)) for u in units], dtype=float)),
+        "position": position,
+        "lead": (order <= 1).astype(float),
+        "size": np.log(np.maximum(size, 1)),
+        # lateness damped by article length: a short article puts its facts up front
+        "short_position": position * SHORT_ARTICLE / np.maximum(size, SHORT_ARTICLE),
+    }
+
+
+def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarray]]:
+    """Each feature as an array over the candidate pairs, one at a time."""
+    i, j = b.rows, b.cols
+    cross = (b.source[:, None] != b.source[None, :]) & b.active[:, None] & b.active[None, :]
+    cx = np.where(cross, b.cos, np.float32(0.0))
+    yield "cos", cx[i, j]
+    yield "shared_mass", np.log1p(_at_candidates(b))
+    rank_ij, rank_ji, relative = _ranks(b, cx)
+    yield "relative", relative
     # support through a third source k: sum over k of cx[i, k] * cx[k, j]; cx is zero
     # inside a source, so k is automatically outside both i's and j's source
-    yield "third_source", cx @ cx.T
-    # support through a sibling sentence of the same source, one block per source
+    yield "third_source", (cx @ cx.T)[i, j]
+    # support through a sibling: sum over i' in i's source of cos(i, i') * cx[i', j]
     within = np.zeros_like(cx)
-    for s in np.unique(b.source):
-        rows = np.where(b.source == s)[0]
-        within[rows] = b.cos[np.ix_(rows, rows)] @ cx[rows]
-    yield "same_source", np.maximum(within, within.T)
-    yield "context", _context(units, cx)
+    for block in b.blocks:
+        within[block] = b.cos[block, block] @ cx[block]
+    yield "same_source", np.maximum(within[i, j], within[j, i])
+    yield "context", _context(b, cx)
     for c, name in (("N", "cos_noun"), ("V", "cos_verb"), ("#", "cos_number"), ("P", "cos_proper")):
-        yield name, b.class_cos[c]
-    yield "min_length", np.minimum.outer(b.lengths, b.lengths)
-    yield "max_length", np.maximum.outer(b.lengths, b.lengths)
-    yield "position_gap", np.abs(np.subtract.outer(b.position, b.position))
-    yield "late_in_short", np.add.outer(b.short_position, b.short_position)
-    yield "both_lead", np.outer(b.lead, b.lead)
+        yield name, _class_cos(b, c)
+    p = _positions(units, b)
+    yield "min_length", np.minimum(p["lengths"][i], p["lengths"][j])
+    yield "max_length", np.maximum(p["lengths"][i], p["lengths"][j])
+    yield "position_gap", np.abs(p["position"][i] - p["position"][j])
+    yield "late_in_short", p["short_position"][i] + p["short_position"][j]
+    yield "both_lead", p["lead"][i] * p["lead"][j]
     from rapidfuzz import fuzz, process  # here, so a cached analysis never loads it
 
-    texts = [" ".join(sorted(set(u.terms))) for u in units]
+    texts = np.array([" ".join(sorted(set(u.terms))) for u in units], dtype=object)
     # terms are pre-sorted, so plain ratio is token_sort_ratio at a fraction of the cost
-    yield "fuzzy", process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100.0
-    yield "same_quantity", _shared_count([u.quantities for u in units])
-    yield "entity_gap", _entity_gap(units)
-    rt = rank.T
-    yield "rank_best", 1.0 / np.maximum(np.minimum(rank, rt), 1)
-    yield "rank_worst", 1.0 / np.maximum(np.maximum(rank, rt), 1)
-    yield "base_rate", np.add.outer(b.source_size, b.source_size)
+    fuzzy = np.zeros(len(i), dtype=np.float32)
+    if len(i):
+        fuzzy = process.cpdist(texts[i], texts[j], scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100.0
+    yield "fuzzy", fuzzy
+    yield "same_quantity", _shared_count(b, [u.quantities for u in units])
+    yield "entity_gap", _entity_gap(b, units)
+    yield "rank_best", 1.0 / np.maximum(np.minimum(rank_ij, rank_ji), 1)
+    yield "rank_worst", 1.0 / np.maximum(np.maximum(rank_ij, rank_ji), 1)
+    yield "base_rate", p["size"][i] + p["size"][j]
 
 
-def _context(units: Sequence[Unit], cx: FloatMatrix) -> FloatMatrix:
-    """Similarity of the neighbouring sentences: articles tell a story in a similar order."""
-    n = len(units)
-    idx = np.arange(n)
-    same_prev = np.array([i > 0 and units[i - 1].source == units[i].source for i in range(n)])
-    same_next = np.array([i + 1 < n and units[i + 1].source == units[i].source for i in range(n)])
-    out = np.zeros_like(cx)
-    for ok, shift in ((same_prev, -1), (same_next, 1)):
-        rows = idx[ok]
-        out[np.ix_(rows, rows)] = np.maximum(out[np.ix_(rows, rows)], cx[np.ix_(rows + shift, rows + shift)])
+def _context(b: _Basis, cx: FloatMatrix) -> np.ndarray:
+    """Similarity of the neighbouring sentences: articles tell a story in a similar order.
+
+    ``max(cx[i-1, j-1], cx[i+1, j+1])`` where those neighbours are in the same source.
+    """
+    i, j = b.rows, b.cols
+    has_prev = np.ones(b.n, dtype=bool)
+    has_next = np.ones(b.n, dtype=bool)
+    for block in b.blocks:
+        has_prev[block.start] = False
+        has_next[block.stop - 1] = False
+    out = np.zeros(len(i), dtype=np.float32)
+    ok = has_prev[i] & has_prev[j]
+    out[ok] = cx[i[ok] - 1, j[ok] - 1]
+    ok = has_next[i] & has_next[j]
+    out[ok] = np.maximum(out[ok], cx[i[ok] + 1, j[ok] + 1])
     return out
 
 
-def _incidence(bags: Sequence[Sequence[str]]) -> FloatMatrix:
-    vocab = sorted({t for bag in bags for t in bag})
-    column = {t: i for i, t in enumerate(vocab)}
-    m = np.zeros((len(bags), max(1, len(vocab))), dtype=np.float32)
+def _shared_count(b: _Basis, bags: Sequence[Sequence[str]]) -> np.ndarray:
+    """How many items (counts, entities) each candidate pair shares."""
+    ids: dict[str, int] = {}
+    rows: list[int] = []
+    items: list[int] = []
     for row, bag in enumerate(bags):
-        for t in bag:
-            m[row, column[t]] = 1.0
-    return m
+        for t in set(bag):
+            rows.append(row)
+            items.append(ids.setdefault(t, len(ids)))
+    if not rows:
+        return np.zeros(len(b.rows))
+    order = np.argsort(np.array(items), kind="stable")
+    item_rows = np.array(rows)[order]
+    left, right = _co_occurrences(np.array(items)[order])
+    rows_l, rows_r = item_rows[left], item_rows[right]
+    once = rows_l < rows_r
+    pair = _candidate_ids(b, rows_l[once], rows_r[once])
+    return np.bincount(pair[pair >= 0], minlength=len(b.rows)).astype(np.float64)
 
 
-def _shared_count(bags: Sequence[Sequence[str]]) -> FloatMatrix:
-    m = _incidence(bags)
-    return m @ m.T
-
-
-def _entity_gap(units: Sequence[Unit]) -> FloatMatrix:
+def _entity_gap(b: _Basis, units: Sequence[Unit]) -> np.ndarray:
     """Jaccard distance of the entity sets: different actors suggest different facts."""
-    m = _incidence([[t for t in u.terms if t.startswith("@")] for u in units])
-    inter = m @ m.T
-    count = m.sum(axis=1)
-    union = np.add.outer(count, count) - inter
+    bags = [[t for t in u.terms if t.startswith("@")] for u in units]
+    inter = _shared_count(b, bags)
+    count = np.array([len(set(bag)) for bag in bags], dtype=float)
+    union = count[b.rows] + count[b.cols] - inter
     return np.divide(union - inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
-def feature_table(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, FloatMatrix]:
-    """Pairs (i < j, cross-source) and their raw feature rows; used to fit the model."""
+# ----------------------------------------------------------------- public API
+def feature_table(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j) and their raw feature rows; used to fit the model."""
     b = _basis(units)
-    rows, cols = np.where(np.triu(b.cross, 1))
-    columns = [m[rows, cols] for _, m in _features(units, b)]
-    return rows, cols, np.stack(columns, axis=1) if columns else np.zeros((0, 0))
+    columns = [values for _, values in _features(units, b)]
+    table = np.stack(columns, axis=1) if columns else np.zeros((len(b.rows), 0))
+    return b.rows, b.cols, table
 
 
 def feature_names() -> tuple[str, ...]:
@@ -291,53 +389,57 @@ def feature_names() -> tuple[str, ...]:
     return tuple(name for name, _ in _features(dummy, _basis(dummy)))
 
 
+def _probabilities(units: Sequence[Unit], b: _Basis, model: AlignmentModel) -> np.ndarray:
+    z = np.full(len(b.rows), model.intercept, dtype=np.float64)
+    index = {name: k for k, name in enumerate(model.features)}
+    for name, values in _features(units, b):
+        k = index.get(name)
+        if k is not None:
+            z += (model.weights[k] / model.scale[k]) * (values - model.mean[k])
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> FloatMatrix:
-    """Probability that each cross-source pair reports the same fact (0 elsewhere)."""
-    model = model or default_model()
+    """Probability that each cross-source pair reports the same fact, as a dense matrix.
+
+    Pairs that share no term are 0.  (The reader and exports use
+    :func:`score_links`, which never builds this matrix of probabilities.)
+    """
     n = len(units)
-    if n == 0:
-        return np.zeros((0, 0), dtype=np.float32)
-    b = _basis(units)
-    z = np.zeros((n, n), dtype=np.float32)
-    offset = model.intercept
-    index = {name: i for i, name in enumerate(model.features)}
-    for name, matrix in _features(units, b):
-        i = index.get(name)
-        if i is None:
-            continue
-        coef = model.weights[i] / model.scale[i]
-        z += np.float32(coef) * matrix.astype(np.float32, copy=False)
-        offset -= coef * model.mean[i]
-    z += np.float32(offset)
-    z = 0.5 * (z + z.T)
-    p = 1.0 / (1.0 + np.exp(-z))
-    # sentences that share no term at all never report the same fact, however
-    # well their positions or ranks line up (tiny articles have few candidates)
-    return np.where(b.cross & (b.shared > 0), p, 0.0).astype(np.float32)
+    out = np.zeros((n, n), dtype=np.float32)
+    if n:
+        b = _basis(units)
+        p = _probabilities(units, b, model or default_model())
+        out[b.rows, b.cols] = p
+        out[b.cols, b.rows] = p
+    return out
 
 
-def sibling_similarity(units: Sequence[Unit]) -> FloatMatrix:
-    """Term cosine between sentences of the same source (0 across sources).
-
-    Used to decide whether two sentences of one article talk about the same
-    thing, for conflicts within one source."""
-    if not units:
-        return np.zeros((0, 0), dtype=np.float32)
-    matrix, norms, _, _ = _weight_matrix(units)
-    cos, _ = _cosine(matrix, norms)
-    source = np.array([u.source for u in units])
-    return np.where(source[:, None] == source[None, :], cos, 0.0).astype(np.float32)
+Links = dict[int, dict[int, float]]
 
 
-def sparse(matrix: FloatMatrix, floor: float) -> dict[int, dict[int, float]]:
-    """The pairs scoring at least ``floor``, as ``{i: {j: score}}`` in both directions.
+def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tuple[Links, Links]:
+    """Cross-source pairs scoring at least ``floor``, and same-source pairs whose term
+    cosine is at least ``sibling_floor``, both as ``{i: {j: score}}`` in both directions.
 
     Facts are built from these; nothing below the lowest threshold the reader
     offers is ever needed, and the sparse form needs no numpy to use.
     """
-    out: dict[int, dict[int, float]] = {}
-    rows, cols = np.nonzero(matrix >= floor)
-    for i, j, v in zip(rows.tolist(), cols.tolist(), matrix[rows, cols].tolist(), strict=True):
-        if i != j and v > 0:
-            out.setdefault(i, {})[j] = round(v, 6)
-    return out
+    if not units:
+        return {}, {}
+    b = _basis(units)
+    p = _probabilities(units, b, default_model())
+    keep = p >= floor
+    links: Links = {}
+    for i, j, v in zip(b.rows[keep].tolist(), b.cols[keep].tolist(), p[keep].tolist(), strict=True):
+        links.setdefault(i, {})[j] = round(v, 6)
+        links.setdefault(j, {})[i] = round(v, 6)
+    siblings: Links = {}
+    for block in b.blocks:
+        sub = b.cos[block, block]
+        r, c = np.nonzero(np.triu(sub >= sibling_floor, 1))
+        for i, j in zip((r + block.start).tolist(), (c + block.start).tolist(), strict=True):
+            v = round(float(b.cos[i, j]), 6)
+            siblings.setdefault(i, {})[j] = v
+            siblings.setdefault(j, {})[i] = v
+    return links, siblings

@@ -70,15 +70,16 @@ class Prepared:
 
 
 def prepare(articles: Sequence[Article], annotation: Annotation) -> Prepared:
-    from tui.align import default_model, pair_scores, sibling_similarity, sparse
+    from tui.align import default_model, score_links
 
     rules, details, entities, units, unit_of = alignment_units(articles, annotation)
+    links, siblings = score_links(units, MIN_THRESHOLD, SIBLING)
     return Prepared(
         tuple(articles), annotation, rules, details, entities,
         keys=tuple((u.source, u.index) for u in units),
         unit_of=unit_of,
-        links=sparse(pair_scores(units), MIN_THRESHOLD),
-        siblings=sparse(sibling_similarity(units), SIBLING),
+        links=links,
+        siblings=siblings,
         default_threshold=default_model().threshold,
     )
 

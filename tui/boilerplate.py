@@ -98,18 +98,34 @@ def is_dateline(text: str) -> bool:
     )
 
 
+_CAPTION_STARTS = ("photo", "image", "picture", "credit", "file photo")
+
+
+def _maybe_tweet(t: str, lower: str) -> bool:
+    # cheap substring tests first: the regexes are run only where they can match
+    return ("twitter.com" in lower or "(@" in t) and bool(TWEET.search(t))
+
+
+def _maybe_screenshot(lower: str, t: str) -> bool:
+    return ("shot" in lower or lower.startswith(_CAPTION_STARTS)) and bool(SCREENSHOT.search(t))
+
+
 def paragraph_rule(text: str) -> str:
     """Name of the chrome rule the whole paragraph matches, or ""."""
     t = text.strip()
+    lower = t.lower()
     if EXACT_CHROME.match(t) or TEASER.match(t):
         return "teaser"
     if SHARE_BAR.match(t):
         return "share bar"
-    if TWEET.search(t):
+    if _maybe_tweet(t, lower):
         return "embedded tweet"
-    if SCREENSHOT.search(t):
+    if _maybe_screenshot(lower, t):
         return "screenshot caption"
-    if COMMENT_WORDS.search(t) and POLICY_WORDS.search(t) and ADDRESS.search(t):
+    if (
+        any(w in lower for w in ("comment", "discussion", "conversation"))
+        and COMMENT_WORDS.search(t) and POLICY_WORDS.search(t) and ADDRESS.search(t)
+    ):
         return "comment policy"
     if is_dateline(t):
         return "dateline"
@@ -124,9 +140,10 @@ def paragraph_rule(text: str) -> str:
 
 def sentence_rule(text: str) -> str:
     """Chrome that can sit inside an otherwise real paragraph."""
-    if TWEET.search(text):
+    lower = text.lower()
+    if _maybe_tweet(text, lower):
         return "embedded tweet"
-    if SCREENSHOT.search(text):
+    if _maybe_screenshot(lower, text.strip()):
         return "screenshot caption"
     if TEASER.match(text.strip()):
         return "teaser"

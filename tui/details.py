@@ -98,7 +98,7 @@ def _numberish(t: Token) -> bool:
     low = t.text.lower()
     if low in VAGUE_PLURALS:
         return True
-    return is_number_word(t.text) and (t.like_num or low in _SCALE_WORDS)
+    return (t.like_num or low in _SCALE_WORDS) and is_number_word(low)
 
 
 def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
@@ -338,17 +338,27 @@ def _zero(tokens: tuple[Token, ...], start: int, end: int, parsed: bool):
         yield Quantity((category, ""), Amount(0.0, 0.0, 0.0), tokens[start].start, tokens[end - 1].end)
 
 
+def _kids(tokens: tuple[Token, ...]) -> list[list[int]]:
+    """Children of every token, computed once per sentence."""
+    kids: list[list[int]] = [[] for _ in tokens]
+    for i, t in enumerate(tokens):
+        if t.head != i:
+            kids[t.head].append(i)
+    return kids
+
+
 def _children(tokens: tuple[Token, ...], head: int, deps: tuple[str, ...]) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.head == head and i != head and t.dep in deps]
 
 
 def _implied_ones(tokens: tuple[Token, ...], found: list[Quantity]):
+    kids = _kids(tokens)
     """ "arrested a 28-year-old man", "killed a child": one person as the object of a
     counted event is a count of one; "no casualties" is a count of zero."""
     for i, t in enumerate(tokens):
         if t.pos != "NOUN":
             continue
-        dets = {tokens[c].text.lower(): c for c in _children(tokens, i, ("det",))}
+        dets = {tokens[c].text.lower(): c for c in kids[i] if tokens[c].dep == "det"}
         if "no" in dets and (t.lemma in COUNT_CATEGORIES or t.lemma in PERSON_NOUNS):
             category = COUNT_CATEGORIES.get(t.lemma) or COUNT_CATEGORIES.get(tokens[t.head].lemma, "")
             if category:

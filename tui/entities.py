@@ -13,9 +13,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.model import Entity, Mention
 from tui.nlp import AnnotatedSentence
+from tui.spelling import spelling_groups
 
 KEPT_LABELS = frozenset(
     ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -33,14 +35,21 @@ FUZZY_MIN = 85.0
 Schaerbeek/Schaarbeek score 90, Maalbeek/Maelbeek 87.5, Austria/Australia 75."""
 
 
+_POSSESSIVE = re.compile(r"'s$|'$")
+_ARTICLE = re.compile(r"^the\s+")
+_PUNCT = re.compile(r"[^\w\s-]")
+
+
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Case-folded, accent-free, without a leading article or a possessive."""
     t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
+    if not t.isascii():
+        t = "".join(c for c in t if not unicodedata.combining(c))
     t = t.casefold().replace("’", "'")
-    t = re.sub(r"'s$|'$", "", t)
-    t = re.sub(r"^the\s+", "", t)
-    t = re.sub(r"[^\w\s-]", " ", t)
+    t = _POSSESSIVE.sub("", t)
+    t = _ARTICLE.sub("", t)
+    t = _PUNCT.sub(" ", t)
     return " ".join(t.split())
 
 
@@ -61,25 +70,6 @@ def name_words(key: str) -> list[str]:
     return words
 
 
-def _word_match(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    from rapidfuzz import fuzz  # imported on first use: a cached analysis never needs it
-
-    return min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_MIN
-
-
-def _contains(longer: list[str], shorter: list[str], family: str) -> bool:
-    """Whether the shorter name can stand for the longer one.
-
-    Only people are shortened to part of their name ("Kerry"); a place or an
-    organisation must match word for word ("Brussels" is not "Brussels Airport").
-    """
-    if family != "person" and len(longer) != len(shorter):
-        return False
-    return all(any(_word_match(s, w) for w in longer) for s in shorter)
-
-
 ACRONYM_SKIP = frozenset("of the and for in on at to &".split())
 
 
@@ -87,19 +77,18 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w and w not in ACRONYM_SKIP)
 
 
-def _acronym_of(short: _Group, long: _Group) -> bool:
-    """Whether a one-word capitalised name abbreviates a longer one: AMD, Advanced Micro Devices.
+def _could_be_acronym(group: _Group) -> bool:
+    """A one-word capitalised name that may abbreviate a longer one: AMD, Advanced Micro Devices.
 
     Only names of organisations, places and groups are abbreviated this way;
     people are not.
     """
-    if len(short.words) != 1 or len(long.words) < 2 or "person" in (short.family, long.family):
+    if len(group.words) != 1 or group.family == "person":
         return False
-    letters = short.words[0].replace(".", "")
-    if not 3 <= len(letters) <= 6 or not any(m[4].replace(".", "").replace(" ", "").isupper() for m in short.mentions):
-        return False
-    full = [w for key in long.keys for w in [normalise(key).replace("-", " ").split()]]
-    return any(_initials(words) == letters for words in full)
+    letters = group.words[0].replace(".", "")
+    return 3 <= len(letters) <= 6 and any(
+        m[4].replace(".", "").replace(" ", "").isupper() for m in group.mentions
+    )
 
 
 @dataclass(slots=True)
@@ -109,6 +98,64 @@ class _Group:
     family: str
     mentions: list[tuple[int, int, int, int, str, str]]
     """(source, sentence, start, end, text, label)"""
+
+
+def _spellings(groups: Sequence[_Group]) -> dict[str, str]:
+    """Fold name words that differ by a letter or two (Schaerbeek/Schaarbeek) to one spelling."""
+    vocab = {w for g in groups for w in g.words}
+    canon = {w: w for w in vocab}
+    for words in spelling_groups([w for w in vocab if len(w) >= 5], FUZZY_MIN, "indel"):
+        for w in words:
+            canon[w] = words[-1]
+    return canon
+
+
+def _merge(groups: list[_Group]) -> list[_Group]:
+    """Fold short forms, spellings and acronyms into the one longer name they stand for.
+
+    Longest names come first, so a short form finds the names that contain all
+    its words through an index; it joins only when exactly one name qualifies.
+    """
+    canon = _spellings(groups)
+    words_of = {id(g): [canon[w] for w in g.words] for g in groups}
+    groups = sorted(groups, key=lambda g: (-len(g.words), -len(g.mentions), min(g.keys)))
+    merged: list[_Group] = []
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_initials: dict[str, set[int]] = defaultdict(set)
+
+    def index_keys(i: int, keys: set[str]) -> None:
+        if merged[i].family == "person":
+            return
+        for key in keys:
+            words = normalise(key).replace("-", " ").split()
+            if len(words) >= 2:
+                by_initials[_initials(words)].add(i)
+
+    for group in groups:
+        words = words_of[id(group)]
+        targets: list[int] = []
+        if words:
+            candidates = set.intersection(*(by_word.get(w, set()) for w in set(words)))
+            targets = sorted(
+                i for i in candidates
+                if merged[i].family == group.family
+                and (group.family == "person" or len(words_of[id(merged[i])]) == len(words))
+            )
+        if not targets and _could_be_acronym(group):
+            letters = group.words[0].replace(".", "")
+            targets = sorted(by_initials.get(letters, ()))
+        if len(targets) == 1:
+            target = merged[targets[0]]
+            target.keys |= group.keys
+            target.mentions.extend(group.mentions)
+            index_keys(targets[0], group.keys)
+        else:
+            merged.append(group)
+            i = len(merged) - 1
+            for w in set(words):
+                by_word[w].add(i)
+            index_keys(i, group.keys)
+    return merged
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,23 +189,7 @@ def merge_entities(
     for key, mentions in by_key.items():
         label = Counter(m[5] for m in mentions).most_common(1)[0][0]
         groups.append(_Group({key}, name_words(key), FAMILY[label], list(mentions)))
-
-    # longest names first so a short form can look for the one name it belongs to
-    groups.sort(key=lambda g: (-len(g.words), -len(g.mentions), min(g.keys)))
-    merged: list[_Group] = []
-    for group in groups:
-        targets = [
-            m for m in merged
-            if m.family == group.family and group.words and _contains(m.words, group.words, m.family)
-        ]
-        if not targets:
-            targets = [m for m in merged if _acronym_of(group, m)]
-        if len(targets) == 1:
-            target = targets[0]
-            target.keys |= group.keys
-            target.mentions.extend(group.mentions)
-        else:
-            merged.append(group)
+    merged = _merge(groups)
 
     entities: list[Entity] = []
     by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)

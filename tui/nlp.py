@@ -105,6 +105,7 @@ def load_pipeline(name: str | None = None) -> tuple[Pipeline, str | None]:
     """
     import spacy
 
+    _warm_up_rapidfuzz()
     if name and name != RULES:
         try:
             return _load(spacy, name), None
@@ -120,6 +121,14 @@ def load_pipeline(name: str | None = None) -> tuple[Pipeline, str | None]:
     nlp.add_pipe("sentencizer")
     warning = None if name == RULES else FALLBACK_WARNING
     return Pipeline(nlp, RULES, has_ner=False, has_parse=False), warning
+
+
+def _warm_up_rapidfuzz() -> None:
+    """Load rapidfuzz's bulk functions while the model loads, not in the middle of
+    the analysis: its first ``cdist`` call imports its scorer tables (~0.2 s)."""
+    from rapidfuzz import fuzz, process
+
+    process.cdist(["warm"], ["up"], scorer=fuzz.ratio)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -160,13 +160,19 @@ def _place(value: float) -> float:
     return place
 
 
+_HAS_DIGIT = re.compile(r"\d").search
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | (frozenset(SCALES) - {"m", "k", "bn"}) | frozenset(COLLECTIVE)
+_NUMBER_PREFIXES = tuple(sorted(frozenset(UNITS) | frozenset(TENS)))
+
+
 def is_number_word(word: str) -> bool:
     w = word.lower()
-    return (
-        word_value(w) is not None
-        or (w in SCALES and w not in ("m", "k", "bn"))
-        or w in COLLECTIVE
-    )
+    if w in _NUMBER_WORDS:
+        return True
+    # called on every token: most words have no digit and no number-word prefix
+    if not _HAS_DIGIT(w) and not ("-" in w and w.startswith(_NUMBER_PREFIXES)):
+        return False
+    return word_value(w) is not None
 
 
 def qualifier_range(value: float, qualifier: str) -> tuple[float, float]:

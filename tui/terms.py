@@ -14,8 +14,10 @@ from collections.abc import Sequence
 
 from tui.nlp import Token
 from tui.numbers import is_number_word, is_thousands_comma, phrase_value, term
+from tui.spelling import spelling_groups
 
 SKIP_POS = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "X"))
+_NUMBER_POS = frozenset(("NUM", "NOUN", "ADJ", "PROPN", "X", ""))
 _NUMBER_JOINERS = frozenset(("hundred", "thousand", "million", "billion", "and"))
 SPELLING_MIN = 0.85
 """Normalised Levenshtein similarity at which two proper-noun spellings fold."""
@@ -46,7 +48,7 @@ def sentence_terms(tokens: Sequence[Token], entity_ids: Sequence[str] = ()) -> l
     n = len(tokens)
     while i < n:
         t = tokens[i]
-        if (t.like_num or is_number_word(t.text)) and t.pos in ("NUM", "NOUN", "ADJ", "PROPN", "X", ""):
+        if t.pos in _NUMBER_POS and (t.like_num or is_number_word(t.text)):
             j = i + 1
             texts = [x.text for x in tokens]
             while j < n and (
@@ -72,36 +74,16 @@ def sentence_terms(tokens: Sequence[Token], entity_ids: Sequence[str] = ()) -> l
 def fold_spellings(bags: Sequence[Sequence[tuple[str, str]]]) -> dict[str, str]:
     """Map near-identical proper-noun spellings to the most frequent one.
 
-    Uses one bulk rapidfuzz ``cdist`` over the proper-noun vocabulary, so it
-    costs one pass however many sentences there are.
+    Uses bulk rapidfuzz comparisons over the proper-noun vocabulary (see
+    :mod:`tui.spelling`), so it costs one pass however many sentences there are.
     """
     counts = Counter(t for bag in bags for t, _ in bag)
     proper = {t for bag in bags for t, c in bag if c == "P" and not t.startswith(("@", "#"))}
     vocab = sorted(w for w in proper if len(w) >= 6)
     if len(vocab) < 2:
         return {}
-    from rapidfuzz import process  # imported on first use: a cached analysis never needs it
-    from rapidfuzz.distance import Levenshtein
-
-    sim = process.cdist(vocab, vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=SPELLING_MIN, workers=1)
-    parent = list(range(len(vocab)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    rows, cols = (sim > 0).nonzero()
-    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
-        if a < b and vocab[a][0] == vocab[b][0]:
-            parent[find(a)] = find(b)
-    groups: dict[int, list[str]] = {}
-    for i, w in enumerate(vocab):
-        groups.setdefault(find(i), []).append(w)
     mapping: dict[str, str] = {}
-    for words in groups.values():
-        if len(words) > 1:
-            best = max(words, key=lambda w: (counts[w], w))
-            mapping.update({w: best for w in words if w != best})
+    for words in spelling_groups(vocab, SPELLING_MIN, "levenshtein"):
+        best = max(words, key=lambda w: (counts[w], w))
+        mapping.update({w: best for w in words if w != best})
     return mapping

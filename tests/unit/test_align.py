@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.align import Unit, feature_names, pair_scores, sparse
+from tui.align import Unit, feature_names, pair_scores
 from tui.facts import FactDraft, group_facts
+
+
+def links_of(matrix):
+    return {
+        i: {j: float(matrix[i, j]) for j in range(len(matrix)) if matrix[i, j] > 0 and i != j}
+        for i in range(len(matrix))
+    }
 
 
 def unit(source, index, *terms, active=True):
@@ -39,7 +46,7 @@ def test_group_facts_forms_cliques_and_merges_source_alternatives():
     s = np.zeros((5, 5), dtype=np.float32)
     for a, b in [(0, 1), (0, 2), (0, 3), (1, 3), (2, 3), (4, 1)]:
         s[a, b] = s[b, a] = 0.9
-    facts = group_facts([u.source for u in units], sparse(s, 0.01), 0.5)
+    facts = group_facts([u.source for u in units], links_of(s), 0.5)
     members = sorted(f.members for f in facts)
     assert (0, 1, 2, 3) in members  # one source contributes two sentences
     assert (1, 4) in members  # a sentence can be in two facts
@@ -54,7 +61,7 @@ def test_links_from_facts_are_exactly_the_pairs_above_threshold():
     s = np.triu(raw, 1) + np.triu(raw, 1).T
     src = np.array([u.source for u in units])
     s[src[:, None] == src[None, :]] = 0
-    facts = group_facts([u.source for u in units], sparse(s, 0.05), 0.8)
+    facts = group_facts([u.source for u in units], links_of(s), 0.8)
     links = {
         frozenset((a, b)) for f in facts for a in f.members for b in f.members
         if units[a].source != units[b].source
