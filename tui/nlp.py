@@ -8,8 +8,10 @@ spaCy itself is imported lazily: the reader paints before this module loads it.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +121,7 @@ def load_pipeline(name: str | None = None) -> tuple[Pipeline, str | None]:
                 continue
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    _add_paragraph_breaks(spacy, nlp)
     warning = None if name == RULES else FALLBACK_WARNING
     return Pipeline(nlp, RULES, has_ner=False, has_parse=False), warning
 
@@ -138,6 +141,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _load(spacy: Any, name: str) -> Pipeline:
     nlp = spacy.load(name)
+    _add_paragraph_breaks(spacy, nlp)
     meta = nlp.meta
     label = f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '')}".strip()
     return Pipeline(
@@ -149,28 +153,118 @@ def _load(spacy: Any, name: str) -> Pipeline:
 
 
 def annotate(articles: Sequence[Article], pipeline: Pipeline) -> Annotation:
-    """Run the pipeline once over every paragraph of every article.
+    """Run the pipeline once, over every article as one document each.
 
-    Paragraphs are the unit so a paragraph break always ends a sentence; one
-    ``nlp.pipe`` call over all of them lets spaCy batch across articles.
+    Whole articles cost what spaCy costs on them and nothing more (many small
+    paragraph documents would not).  Paragraph breaks are kept as newlines in
+    the text the model reads, and the ``parallax_paragraph_breaks`` component
+    makes every one of them a sentence start, so no sentence spans two
+    paragraphs; newlines inside a hard-wrapped paragraph are read as spaces.
     """
-    jobs: list[tuple[str, tuple[int, int, int]]] = []
-    for doc_i, article in enumerate(articles):
-        for para_i, para in enumerate(article.paragraphs):
-            jobs.append((article.analysis_text[para.start : para.end], (doc_i, para_i, para.start)))
-    documents: list[list[AnnotatedSentence]] = [[] for _ in articles]
-    for doc, (doc_i, para_i, offset) in pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64):
-        documents[doc_i].extend(_sentences(doc, para_i, offset, pipeline))
+    chrome = [_chrome_paragraphs(a) for a in articles]
+    texts = [_model_text(a, skip) for a, skip in zip(articles, chrome, strict=True)]
+    documents: list[tuple[AnnotatedSentence, ...]] = []
+    for article, skip, doc in zip(articles, chrome, pipeline.nlp.pipe(texts, batch_size=8), strict=True):
+        starts = [p.start for p in article.paragraphs]
+        sentences = [*_sentences(doc, starts, pipeline), *_plain_sentences(article, skip)]
+        documents.append(tuple(sorted(sentences, key=lambda s: s.start)))
     return Annotation(
         model=pipeline.name,
         has_ner=pipeline.has_ner,
         has_parse=pipeline.has_parse,
-        documents=tuple(tuple(d) for d in documents),
+        documents=tuple(documents),
     )
 
 
-def _sentences(doc: Any, para_i: int, offset: int, pipeline: Pipeline) -> Iterable[AnnotatedSentence]:
+def _chrome_paragraphs(article: Article) -> set[int]:
+    """Paragraphs that are page chrome: the model never needs to read them."""
+    from tui.boilerplate import paragraph_rule
+
+    return {
+        i for i, p in enumerate(article.paragraphs) if paragraph_rule(article.text[p.start : p.end])
+    }
+
+
+def _model_text(article: Article, skip: Collection[int] = ()) -> str:
+    """The analysis text (same length as the file's) with newlines only between
+    paragraphs, and the ``skip`` paragraphs (page chrome) blanked out."""
+    chars = list(article.analysis_text)
+    for before, after in zip(article.paragraphs, article.paragraphs[1:], strict=False):
+        for k in range(before.end, after.start):
+            if article.text[k] in "\r\n":
+                chars[k] = "\n"
+    for i in skip:
+        p = article.paragraphs[i]
+        chars[p.start : p.end] = " " * (p.end - p.start)
+    return "".join(chars)
+
+
+_PLAIN_SENTENCE = re.compile(r"\S.*?(?:[.!?][\"”’')\]]*(?=\s)|$)", re.DOTALL)
+
+
+def _plain_sentences(article: Article, paragraphs: Collection[int]) -> Iterable[AnnotatedSentence]:
+    """Sentences of chrome paragraphs, split by punctuation alone: they are shown and
+    exported, but never analysed."""
+    for i in sorted(paragraphs):
+        p = article.paragraphs[i]
+        for m in _PLAIN_SENTENCE.finditer(article.text, p.start, p.end):
+            end = m.end()
+            while end > m.start() and article.text[end - 1].isspace():
+                end -= 1
+            if end > m.start():
+                yield AnnotatedSentence(m.start(), end, i, (), ())
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+\S")
+SHORT_PARAGRAPH = 150
+"""A paragraph this short with no sentence end inside (a headline, a dateline) stays one sentence."""
+
+
+def paragraph_breaks(doc: Any) -> Any:
+    """A token after a line break starts a sentence (the parser keeps preset starts),
+    and a short paragraph without a sentence end inside is not split at all."""
+    start = 0
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+            _keep_whole(doc, start, token.i)
+            start = token.i
+    _keep_whole(doc, start, len(doc))
+    return doc
+
+
+def _keep_whole(doc: Any, start: int, end: int) -> None:
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end - start < 2:
+        return
+    span = doc[start:end]
+    if len(span.text) <= SHORT_PARAGRAPH and not _SENTENCE_END.search(span.text):
+        for token in doc[start + 1 : end]:
+            token.is_sent_start = False
+
+
+def _add_paragraph_breaks(spacy: Any, nlp: Any) -> None:
+    from spacy.language import Language
+
+    if "parallax_paragraph_breaks" not in Language.factories:
+        Language.component("parallax_paragraph_breaks", func=paragraph_breaks)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("parallax_paragraph_breaks", before="parser")
+    else:
+        nlp.add_pipe("parallax_paragraph_breaks", last=True)
+
+
+def _sentences(doc: Any, paragraph_starts: list[int], pipeline: Pipeline) -> Iterable[AnnotatedSentence]:
     lemmatized = pipeline.name != RULES
+    # the document's entities once, by start token (``sent.ents`` rescans the whole doc)
+    ents = sorted(
+        (ab[0], ab[1], e.label_)
+        for e in doc.ents
+        if (ab := _trim(doc, e.start, e.end, e.label_)) is not None
+    )
+    ent_starts = [e[0] for e in ents]
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks:
@@ -178,7 +272,7 @@ def _sentences(doc: Any, para_i: int, offset: int, pipeline: Pipeline) -> Iterab
         base = sent.start
         tokens = tuple(
             Token(
-                start=offset + t.idx,
+                start=t.idx,
                 text=t.text,
                 lemma=(t.lemma_ if lemmatized and t.lemma_ else t.text).lower(),
                 pos=t.pos_,
@@ -191,21 +285,22 @@ def _sentences(doc: Any, para_i: int, offset: int, pipeline: Pipeline) -> Iterab
             )
             for t in sent
         )
+        lo, hi = bisect_left(ent_starts, sent.start), bisect_left(ent_starts, sent.end)
         entities = tuple(
             Span(
-                start=offset + doc[a].idx,
-                end=offset + doc[b - 1].idx + len(doc[b - 1].text),
+                start=doc[a].idx,
+                end=doc[b - 1].idx + len(doc[b - 1].text),
                 text=doc[a:b].text,
-                label=e.label_,
+                label=label,
                 first=a - base,
                 last=b - base,
             )
-            for e in sent.ents
-            if (ab := _trim(doc, e.start, e.end, e.label_)) is not None
-            for a, b in (ab,)
+            for a, b, label in ents[lo:hi]
+            if b <= sent.end
         )
-        start = offset + toks[0].idx
-        end = offset + toks[-1].idx + len(toks[-1].text)
+        start = toks[0].idx
+        end = toks[-1].idx + len(toks[-1].text)
+        para_i = max(0, bisect_right(paragraph_starts, start) - 1)
         yield AnnotatedSentence(start, end, para_i, tokens, entities)
 
 
