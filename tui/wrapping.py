@@ -22,13 +22,15 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     re-flows text to the pane's width.
     """
     width = max(1, width)
+    # for ASCII text a character is a cell; rich's cell_len is only needed otherwise
+    measure = len if text.isascii() else cell_len
     lines: list[tuple[int, int]] = []
     line_start = -1
     line_end = -1
     used = 0
     for match in _WORD.finditer(text, start, end):
         w_start, w_end = match.start(), match.end()
-        w_cells = cell_len(match.group())
+        w_cells = measure(match.group())
         if line_start >= 0 and used + 1 + w_cells <= width:
             line_end = w_end
             used += 1 + w_cells
@@ -39,13 +41,13 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
         while w_cells > width:  # cut a word too long for any line
             cut = w_start
             cells = 0
-            while cut < w_end and cells + cell_len(text[cut]) <= width:
-                cells += cell_len(text[cut])
+            while cut < w_end and cells + measure(text[cut]) <= width:
+                cells += measure(text[cut])
                 cut += 1
             cut = max(cut, w_start + 1)
             lines.append((w_start, cut))
             w_start = cut
-            w_cells = cell_len(text[w_start:w_end])
+            w_cells = measure(text[w_start:w_end])
         if w_start < w_end:
             line_start, line_end, used = w_start, w_end, w_cells
     if line_start >= 0:

@@ -174,9 +174,11 @@ class ArticlePane(ScrollView, can_focus=True):
         return not (self._hide_boilerplate and self._sentences[i].status == "boilerplate")
 
     def _relayout(self) -> None:
+        """Forget the wrapped lines; they are rebuilt on the next use, at the pane's real width."""
         self._layout_width = -1
         self._cache.clear()
-        self._ensure_layout()
+        if self.size.width:
+            self._ensure_layout()
         self.refresh()
 
     def _text_width(self) -> int:

@@ -33,14 +33,15 @@ class EntitySidebar(OptionList):
         if comparison is None:
             self.add_option(Option(Text("analysing…"), disabled=True))
             return
+        options: list[Option] = []
         style = self.get_component_rich_style
         n_sources = len(comparison.sources)
         for kind, title in GROUPS:
             members = [e for e in comparison.entities if e.kind == kind]
             if not members:
                 continue
-            self.add_option(Option(Text(f"{title} ({len(members)})", style=style("entity-sidebar--group")),
-                                   disabled=True))
+            options.append(Option(Text(f"{title} ({len(members)})", style=style("entity-sidebar--group")),
+                                  disabled=True))
             members.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
             for e in members:
                 counts = "·".join(str(e.count_in(s)) for s in range(n_sources))
@@ -49,9 +50,10 @@ class EntitySidebar(OptionList):
                 others = [v for v in e.variants if v != e.name]
                 if others:
                     label.append("\n  " + ", ".join(others), style=style("entity-sidebar--variant"))
-                self.add_option(Option(label, id=e.id))
+                options.append(Option(label, id=e.id))
         if not comparison.entities:
-            self.add_option(Option(Text("no names found"), disabled=True))
+            options.append(Option(Text("no names found"), disabled=True))
+        self.add_options(options)  # one update: adding options one by one is quadratic
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
