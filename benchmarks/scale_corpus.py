@@ -12,6 +12,12 @@ used twice (no identical sentences, which would make alignment trivially
 easy).  Each outlet is cut at the requested number of sentences (ECB+ has
 one sentence per paragraph).
 
+The assembly depends on the number of outlets: with fewer outlets the same
+events are dealt among fewer of them, so the first 10 of a 20-outlet
+assembly overlap less than a 10-outlet assembly does.  ``benchmarks/run.py``
+uses the first N of one 20-outlet assembly for its growth table (nested
+inputs) and a 10-outlet assembly as the dense case.
+
 The output goes to a scratch folder and is never committed: the corpus is
 read from ``../shared/corpus`` (ECB+, CC BY 3.0), and the same script gives
 the same files every time.
