@@ -84,9 +84,35 @@ def smoothed(curve: np.ndarray) -> np.ndarray:
     return np.convolve(np.pad(curve, SMOOTH, mode="edge"), k, mode="valid")
 
 
+def _columns(data, keep: list[str], names: tuple[str, ...]):
+    idx = [names.index(n) for n in keep]
+    x, y, n_gold = data
+    return x[:, idx], y, n_gold
+
+
+def evaluate(full: dict, full_seeds, keep: list[str], names: tuple[str, ...]):
+    """Held-out dev F1, seeds F1 (both at the dev-chosen threshold), curves, threshold index, model."""
+    data = {k: _columns(v, keep, names) for k, v in full.items()}
+    held_out = []
+    for name in data:
+        x = np.vstack([data[n][0] for n in data if n != name])
+        y = np.concatenate([data[n][1] for n in data if n != name])
+        held_out.append(f1_curve(predict(fit(x, y), data[name][0]), data[name][1], data[name][2]))
+    curves = np.array(held_out)
+    best = int(smoothed(curves.mean(axis=0)).argmax())
+    x = np.vstack([d[0] for d in data.values()])
+    y = np.concatenate([d[1] for d in data.values()])
+    model = fit(x, y)
+    sx, sy, sn = _columns(full_seeds, keep, names)
+    seeds_f1 = f1_curve(predict(model, sx), sy, sn)[best]
+    return float(curves.mean(axis=0)[best]), float(seeds_f1), curves, best, model
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="write tui/data/alignment_model.json")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out of the model")
+    ap.add_argument("--ablate", action="store_true", help="report the effect of leaving out each feature")
     args = ap.parse_args()
     from tui.align import feature_names
 
@@ -95,19 +121,29 @@ def main() -> int:
     if not dev:
         print("no dev gold in benchmarks/gold", file=sys.stderr)
         return 2
-    data = {gs.name: table(gs, pipeline) for gs in dev}
-    held_out = []
-    for name in data:
-        x = np.vstack([data[n][0] for n in data if n != name])
-        y = np.concatenate([data[n][1] for n in data if n != name])
-        held_out.append(f1_curve(predict(fit(x, y), data[name][0]), data[name][1], data[name][2]))
-    curves = np.array(held_out)
-    best = int(smoothed(curves.mean(axis=0)).argmax())
+    all_names = feature_names()
+    dropped = {d for d in args.drop.split(",") if d}
+    unknown = dropped - set(all_names)
+    if unknown:
+        print(f"unknown features: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    full = {gs.name: table(gs, pipeline) for gs in dev}
+    full_seeds = table(seeds(), pipeline)
+    if args.ablate:
+        base = evaluate(full, full_seeds, [n for n in all_names if n not in dropped], all_names)
+        print(f"{'(all)':18} dev {base[0]:.3f}  seeds {base[1]:.3f}")
+        for name in all_names:
+            if name not in dropped:
+                keep = [n for n in all_names if n not in dropped | {name}]
+                dev_f1, seeds_f1, _, _, _ = evaluate(full, full_seeds, keep, all_names)
+                print(f"- {name:16} dev {dev_f1:.3f} ({dev_f1 - base[0]:+.3f})  "
+                      f"seeds {seeds_f1:.3f} ({seeds_f1 - base[1]:+.3f})")
+        return 0
+    names = tuple(n for n in all_names if n not in dropped)
+    _, _, curves, best, model = evaluate(full, full_seeds, list(names), all_names)
+    data = full
     threshold = float(THRESHOLDS[best])
-    x = np.vstack([d[0] for d in data.values()])
-    y = np.concatenate([d[1] for d in data.values()])
-    model = fit(x, y)
-    sx, sy, sn = table(seeds(), pipeline)
+    sx, sy, sn = _columns(full_seeds, list(names), all_names)
     seeds_curve = f1_curve(predict(model, sx), sy, sn)
     print(f"{'cluster':18} held-out link F1 at {threshold:.2f}")
     for name, curve in zip(data, curves, strict=True):
@@ -116,7 +152,6 @@ def main() -> int:
     best_seeds = int(seeds_curve.argmax())
     print(f"{'seeds':18} {seeds_curve[best]:.3f}   (best {seeds_curve[best_seeds]:.3f} "
           f"at {THRESHOLDS[best_seeds]:.2f})")
-    names = feature_names()
     for n, w in sorted(zip(names, model[0], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:14} {w:+.3f}")
     if args.write:

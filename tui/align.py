@@ -31,6 +31,7 @@ import numpy as np
 
 FloatMatrix = np.ndarray
 SHORT_ARTICLE = 10.0
+CLASS_CODES = {"P": 1, "N": 2, "V": 3, "#": 4}
 """Sentences up to which an article counts as short (see ``late_in_short``)."""
 
 
@@ -76,22 +77,25 @@ def default_model() -> AlignmentModel:
 # ----------------------------------------------------------------- term matrix
 @dataclass(frozen=True, slots=True)
 class _Terms:
-    """Sparse IDF-weighted sentence × term entries, grouped by term."""
+    """IDF-weighted sentence × term matrix over the terms two or more sentences share."""
 
+    matrix: FloatMatrix
     rows: np.ndarray
-    terms: np.ndarray
-    weights: np.ndarray
-    classes: np.ndarray
-    """Word class of each entry's term."""
+    columns: np.ndarray
+    codes: np.ndarray
+    """The matrix's non-zero entries (sentence, term) with each occurrence's word
+    class as a code: a word can be a noun here and a verb there."""
     norms: np.ndarray
     """Each sentence's norm over all its terms (including ones no other sentence has)."""
 
 
-def _term_entries(units: Sequence[Unit]) -> _Terms:
+def _term_matrix(units: Sequence[Unit]) -> _Terms:
     """IDF weights of the terms that occur in at least two active sentences.
 
-    Terms seen once cannot be shared, so they are left out of the entries but
-    still count in each sentence's norm.
+    Terms seen once cannot be shared, so they are left out of the matrix (it
+    stays narrow) but still count in each sentence's norm.  The matrix is
+    dense: a BLAS product of it is faster, and far lighter, than enumerating
+    every pair of sentences that share a common word.
     """
     df: dict[str, int] = {}
     for u in units:
@@ -102,11 +106,9 @@ def _term_entries(units: Sequence[Unit]) -> _Terms:
     idf = {t: math.log((active + 1) / (d + 0.5)) for t, d in df.items()}
     unseen = math.log(active + 1)
     column = {t: i for i, t in enumerate(sorted(t for t, d in df.items() if d >= 2))}
-    rows: list[int] = []
-    terms: list[int] = []
-    weights: list[float] = []
-    classes: list[str] = []
-    norms = np.zeros(len(units), dtype=np.float64)
+    matrix = np.zeros((len(units), max(1, len(column))), dtype=np.float32)
+    entries: list[tuple[int, int, int]] = []
+    norms = np.zeros(len(units), dtype=np.float32)
     for row, u in enumerate(units):
         seen: set[str] = set()
         total = 0.0
@@ -118,37 +120,11 @@ def _term_entries(units: Sequence[Unit]) -> _Terms:
             total += w * w
             col = column.get(t)
             if col is not None:
-                rows.append(row)
-                terms.append(col)
-                weights.append(w)
-                classes.append(c)
+                matrix[row, col] = w
+                entries.append((row, col, CLASS_CODES.get(c, 0)))
         norms[row] = math.sqrt(total)
-    order = np.argsort(np.array(terms, dtype=np.int64), kind="stable")
-    return _Terms(
-        rows=np.array(rows, dtype=np.int64)[order],
-        terms=np.array(terms, dtype=np.int64)[order],
-        weights=np.array(weights, dtype=np.float64)[order],
-        classes=np.array(classes or ["O"], dtype="<U1")[order] if classes else np.array([], dtype="<U1"),
-        norms=norms,
-    )
-
-
-def _co_occurrences(term_of_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every ordered pair of entries sharing a term (entries grouped by term), as index arrays.
-
-    This is the sparse product ``X @ X.T`` laid out flat: one entry pair per
-    shared term, generated with numpy only.
-    """
-    if len(term_of_entry) == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    _, start, df = np.unique(term_of_entry, return_index=True, return_counts=True)
-    group = np.repeat(np.arange(len(df)), df)  # group of each entry
-    reps = df[group]  # each entry pairs with every entry of its group
-    left = np.repeat(np.arange(len(term_of_entry)), reps)
-    offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
-    right = start[group[left]] + offset
-    return left, right
+    table = np.array(entries, dtype=np.int64).reshape(-1, 3)
+    return _Terms(matrix, table[:, 0], table[:, 1], table[:, 2], norms)
 
 
 # ---------------------------------------------------------------------- basis
@@ -159,16 +135,13 @@ class _Basis:
     blocks: list[slice]
     active: np.ndarray
     terms: _Terms
-    left: np.ndarray
-    right: np.ndarray
-    """Entry pairs sharing a term (see ``_co_occurrences``)."""
+    shared: FloatMatrix
+    """Dense shared IDF mass (``X @ X.T``) between all sentences."""
     cos: FloatMatrix
     """Dense term cosine between all sentences (diagonal 0)."""
     rows: np.ndarray
     cols: np.ndarray
     """Candidate pairs: i < j, different sources, both active, at least one shared term."""
-    keys: np.ndarray
-    """Sorted ``i * n + j`` of the candidates, to find a pair's candidate id."""
 
 
 def _blocks(source: np.ndarray) -> list[slice]:
@@ -187,52 +160,75 @@ def _basis(units: Sequence[Unit]) -> _Basis:
     n = len(units)
     source = np.array([u.source for u in units], dtype=np.int64)
     active = np.array([u.active for u in units], dtype=bool)
-    terms = _term_entries(units)
-    left, right = _co_occurrences(terms.terms)
-    row_l, row_r = terms.rows[left], terms.rows[right]
-    products = terms.weights[left] * terms.weights[right]
-    shared = np.bincount(row_l * n + row_r, weights=products, minlength=n * n).astype(np.float32)
-    norms = terms.norms.astype(np.float32)
-    cos = shared.reshape(n, n)
-    cos /= np.maximum(np.outer(norms, norms), np.float32(1e-12))
+    terms = _term_matrix(units)
+    shared = terms.matrix @ terms.matrix.T
+    cos = shared / np.maximum(np.outer(terms.norms, terms.norms), np.float32(1e-12))
     np.fill_diagonal(cos, 0.0)
-    # candidates come from the pairs that share a term, not from an n×n mask
-    keep = (row_l < row_r) & (source[row_l] != source[row_r]) & active[row_l] & active[row_r]
-    keys = np.unique(row_l[keep] * n + row_r[keep])
-    return _Basis(n, source, _blocks(source), active, terms, left, right, cos, keys // n, keys % n, keys)
+    blocks = _blocks(source)
+    # candidates: each source's sentences against the later sources' (so i < j)
+    found_rows, found_cols = [], []
+    for block in blocks:
+        r, c = np.nonzero(shared[block, block.stop :] > 0)
+        r += block.start
+        c += block.stop
+        keep = active[r] & active[c]
+        found_rows.append(r[keep])
+        found_cols.append(c[keep])
+    rows = np.concatenate(found_rows) if found_rows else np.zeros(0, dtype=np.int64)
+    cols = np.concatenate(found_cols) if found_cols else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((cols, rows))  # row-major, as the pair lookups expect
+    return _Basis(n, source, blocks, active, terms, shared, cos, rows[order], cols[order])
 
 
-def _candidate_ids(b: _Basis, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Candidate id of each pair (either order), -1 where the pair is not a candidate."""
-    lo, hi = np.minimum(i, j), np.maximum(i, j)
-    flat = lo * b.n + hi
-    pos = np.searchsorted(b.keys, flat)
-    pos = np.minimum(pos, max(len(b.keys) - 1, 0))
-    found = (len(b.keys) > 0) & (b.keys[pos] == flat) if len(b.keys) else np.zeros(len(flat), dtype=bool)
-    return np.where(found, pos, -1)
+def _co_occurrences(term_of_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every ordered pair of entries sharing a term (entries grouped by term), as index arrays.
+
+    The sparse product ``X @ X.T`` laid out flat: one entry pair per shared
+    term.  A word class is a small slice of the vocabulary, so this is far
+    cheaper than a dense product over it.
+    """
+    if len(term_of_entry) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    _, start, df = np.unique(term_of_entry, return_index=True, return_counts=True)
+    group = np.repeat(np.arange(len(df)), df)
+    reps = df[group]
+    left = np.repeat(np.arange(len(term_of_entry)), reps)
+    offset = np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
+    right = start[group[left]] + offset
+    return left, right
 
 
-def _at_candidates(b: _Basis, mask: np.ndarray | None = None) -> np.ndarray:
-    """Sum of w·w over shared terms, per candidate pair (optionally one word class only)."""
-    left, right = b.left, b.right
-    if mask is not None:
-        keep = mask[left] & mask[right]
-        left, right = left[keep], right[keep]
-    rows_l, rows_r = b.terms.rows[left], b.terms.rows[right]
-    once = rows_l < rows_r  # each unordered pair of sentences once
+def _class_products(b: _Basis, c: str) -> tuple[np.ndarray, np.ndarray]:
+    """Shared IDF mass over the words of one class at each candidate, and every sentence's norm."""
+    pick = b.terms.codes == CLASS_CODES[c]
+    rows, terms = b.terms.rows[pick], b.terms.columns[pick]
+    weights = b.terms.matrix[rows, terms].astype(np.float64)
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=b.n))
+    return _pair_sums(b, rows, terms, weights), norms
+
+
+def _pair_sums(b: _Basis, rows: np.ndarray, items: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Sum over shared items of the weight products, for each candidate pair.
+
+    ``rows``/``items``/``weights`` list which sentence has which item (a term,
+    a count, an entity) and with what weight.
+    """
+    order = np.argsort(items, kind="stable")
+    rows, items, weights = rows[order], items[order], weights[order]
+    left, right = _co_occurrences(items)
+    once = rows[left] < rows[right]
     left, right = left[once], right[once]
-    ids = _candidate_ids(b, rows_l[once], rows_r[once])
-    keep = ids >= 0
-    sums = np.bincount(
-        ids[keep], weights=b.terms.weights[left[keep]] * b.terms.weights[right[keep]], minlength=len(b.rows)
-    )
+    keys = b.rows * b.n + b.cols  # row-major, so sorted
+    flat = rows[left] * b.n + rows[right]
+    pos = np.minimum(np.searchsorted(keys, flat), max(len(keys) - 1, 0))
+    hit = (keys[pos] == flat) if len(keys) else np.zeros(len(flat), dtype=bool)
+    sums = np.bincount(pos[hit], weights=weights[left[hit]] * weights[right[hit]], minlength=len(keys))
     return sums.astype(np.float64)
 
 
 def _class_cos(b: _Basis, c: str) -> np.ndarray:
-    mask = b.terms.classes == c
-    norms = np.sqrt(np.bincount(b.terms.rows[mask], weights=b.terms.weights[mask] ** 2, minlength=b.n).astype(float))
-    shared = _at_candidates(b, mask)
+    shared, norms = _class_products(b, c)
     denom = norms[b.rows] * norms[b.cols]
     return np.divide(shared, denom, out=np.zeros_like(shared), where=denom > 0)
 
@@ -242,26 +238,27 @@ def _ranks(b: _Basis, cx: FloatMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """For each candidate (i, j): j's rank among i's scores over j's source, the same
     for i seen from j, and the pair's score relative to the better of the two bests.
 
-    Each row is sorted once per source block; ranks are then read with one
-    ``searchsorted`` over all candidates (rows are offset so they never mix).
+    Only candidates score above zero, so ranking the candidates of each
+    (sentence, other source) group is the same as ranking whole rows, at the
+    cost of one sort of the candidates instead of one of the n×n matrix.
     """
     i, j = b.rows, b.cols
-    rank_ij = np.zeros(len(i), dtype=np.float32)
-    rank_ji = np.zeros(len(i), dtype=np.float32)
-    best_i = np.zeros(len(i), dtype=np.float32)
-    best_j = np.zeros(len(i), dtype=np.float32)
-    offset = 2.0 * np.arange(b.n, dtype=np.float64)[:, None]  # scores are in [0, 1]
-    for block in b.blocks:
-        width = block.stop - block.start
-        ordered = np.sort(cx[:, block].astype(np.float64), axis=1) + offset
-        flat = ordered.ravel()
-        for rows, cols, rank, best in ((i, j, rank_ij, best_i), (j, i, rank_ji, best_j)):
-            inside = (cols >= block.start) & (cols < block.stop)
-            r, c = rows[inside], cols[inside]
-            below = np.searchsorted(flat, cx[r, c] + 2.0 * r, side="right") - r * width
-            rank[inside] = width - below + 1
-            best[inside] = ordered[r, -1] - 2.0 * r
-    value = cx[i, j]
+    value = cx[i, j].astype(np.float64)
+    starts = np.array([blk.start for blk in b.blocks])
+    out = []
+    for row, other in ((i, j), (j, i)):
+        block = np.searchsorted(starts, other, side="right") - 1
+        order = np.lexsort((other, -value, block, row))
+        grouped = row[order] * len(starts) + block[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = grouped[1:] != grouped[:-1]
+        group_start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+        rank = np.empty(len(order), dtype=np.float32)
+        rank[order] = np.arange(len(order)) - group_start + 1
+        best = np.empty(len(order), dtype=np.float64)
+        best[order] = value[order][group_start]
+        out.append((rank, best))
+    (rank_ij, best_i), (rank_ji, best_j) = out
     rel = np.minimum(
         np.divide(value, best_i, out=np.zeros_like(value), where=best_i > 0),
         np.divide(value, best_j, out=np.zeros_like(value), where=best_j > 0),
@@ -292,7 +289,7 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarra
     cross = (b.source[:, None] != b.source[None, :]) & b.active[:, None] & b.active[None, :]
     cx = np.where(cross, b.cos, np.float32(0.0))
     yield "cos", cx[i, j]
-    yield "shared_mass", np.log1p(_at_candidates(b))
+    yield "shared_mass", np.log1p(b.shared[i, j].astype(np.float64))
     rank_ij, rank_ji, relative = _ranks(b, cx)
     yield "relative", relative
     # support through a third source k: sum over k of cx[i, k] * cx[k, j]; cx is zero
@@ -349,21 +346,11 @@ def _context(b: _Basis, cx: FloatMatrix) -> np.ndarray:
 def _shared_count(b: _Basis, bags: Sequence[Sequence[str]]) -> np.ndarray:
     """How many items (counts, entities) each candidate pair shares."""
     ids: dict[str, int] = {}
-    rows: list[int] = []
-    items: list[int] = []
-    for row, bag in enumerate(bags):
-        for t in set(bag):
-            rows.append(row)
-            items.append(ids.setdefault(t, len(ids)))
-    if not rows:
+    pairs = [(row, ids.setdefault(t, len(ids))) for row, bag in enumerate(bags) for t in set(bag)]
+    if not pairs:
         return np.zeros(len(b.rows))
-    order = np.argsort(np.array(items), kind="stable")
-    item_rows = np.array(rows)[order]
-    left, right = _co_occurrences(np.array(items)[order])
-    rows_l, rows_r = item_rows[left], item_rows[right]
-    once = rows_l < rows_r
-    pair = _candidate_ids(b, rows_l[once], rows_r[once])
-    return np.bincount(pair[pair >= 0], minlength=len(b.rows)).astype(np.float64)
+    table = np.array(pairs, dtype=np.int64)
+    return _pair_sums(b, table[:, 0], table[:, 1], np.ones(len(table)))
 
 
 def _entity_gap(b: _Basis, units: Sequence[Unit]) -> np.ndarray:

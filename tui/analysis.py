@@ -157,18 +157,30 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     facts: list[Fact] = []
     conflicts: list[Conflict] = []
     sentence_facts: dict[tuple[int, int], list[str]] = {}
-    for n, draft in enumerate(drafts, start=1):
-        fid = f"f{n}"
-        members = tuple(Member(*prepared.keys[u]) for u in draft.members)
-        diffs = compare_fact(
+    found = [
+        compare_fact(
             [
-                MemberDetails(m.source, m.sentence, prepared.details[m.source][m.sentence],
-                              prepared.articles[m.source].text)
-                for m in members
+                MemberDetails(s, k, prepared.details[s][k], prepared.articles[s].text)
+                for s, k in (prepared.keys[u] for u in draft.members)
             ],
             lambda s, start, text: _place_key(prepared.entities, s, start, text),
             lambda a, b: prepared.score(a, b) >= CONFIDENT,
         )
+        for draft in drafts
+    ]
+    # a conflict shared by several overlapping facts is reported once, in the surest
+    reported: list[frozenset[tuple[int, int]]] = []
+    for i in sorted(range(len(drafts)), key=lambda i: -drafts[i].score):
+        kept = []
+        for d in found[i]:
+            key = frozenset((v.source, v.start) for v in d.values)
+            if not any(key <= seen for seen in reported):
+                reported.append(key)
+                kept.append(d)
+        found[i] = kept
+    for n, (draft, diffs) in enumerate(zip(drafts, found, strict=True), start=1):
+        fid = f"f{n}"
+        members = tuple(Member(*prepared.keys[u]) for u in draft.members)
         facts.append(
             Fact(
                 id=fid,

@@ -7,7 +7,7 @@ numpy nor spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 Links = Mapping[int, Mapping[int, float]]
@@ -22,64 +22,59 @@ class FactDraft:
 
 
 def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[FactDraft]:
-    """Maximal groups whose cross-source pairs all link.
+    """Groups of sentences whose cross-source pairs all link, covering every link.
 
-    ``sources[i]`` is the source of unit ``i``.  Groups are the maximal
-    cliques of the link graph (at most one sentence per source); cliques
-    sharing a member then merge whenever the result is still fully linked
-    across sources, which lets one source contribute several sentences to a
-    fact without adding a single link that did not pass.
+    ``sources[i]`` is the source of unit ``i``.  Links are taken strongest
+    first; a link not yet inside a fact seeds one, which then takes in, best
+    first, every sentence linked to all of its members from other sources.
+    So a summary sentence can join two facts, one source can contribute
+    several sentences to a fact, and the facts' cross-source pairs are
+    exactly the links above the threshold: no pair is linked that did not
+    pass, none that passed is lost.  Cost grows with the number of links, not
+    with the number of possible groups (enumerating maximal cliques explodes
+    when many outlets cover the same story).
     """
     adjacency: dict[int, set[int]] = {}
+    edges: list[tuple[float, int, int]] = []
     for a, row in links.items():
         for c, score in row.items():
             if score >= threshold and sources[a] != sources[c]:
                 adjacency.setdefault(a, set()).add(c)
-                adjacency.setdefault(c, set()).add(a)
-    cliques = [sorted(c) for c in _maximal_cliques(adjacency)]
-
-    def mean_score(members: Sequence[int]) -> float:
-        vals = [
-            links[a].get(c, 0.0)
-            for k, a in enumerate(members)
-            for c in members[k + 1 :]
-            if sources[a] != sources[c]
-        ]
-        return sum(vals) / len(vals) if vals else 0.0
-
-    cliques.sort(key=lambda c: (-mean_score(c), c))
-    merged: list[set[int]] = []
-    for clique in cliques:
-        for group in merged:
-            if group & set(clique) and _fully_linked(group | set(clique), adjacency, sources):
-                group.update(clique)
-                break
-        else:
-            merged.append(set(clique))
-    return [FactDraft(tuple(sorted(g)), mean_score(sorted(g))) for g in merged]
-
-
-def _fully_linked(group: set[int], adjacency: dict[int, set[int]], sources: Sequence[int]) -> bool:
-    items = sorted(group)
-    return all(
-        c in adjacency.get(a, ())
-        for k, a in enumerate(items)
-        for c in items[k + 1 :]
-        if sources[a] != sources[c]
-    )
-
-
-def _maximal_cliques(adjacency: dict[int, set[int]]) -> Iterator[set[int]]:
-    """Bron–Kerbosch with pivoting; the link graph is sparse, so this is cheap."""
-    stack: list[tuple[set[int], set[int], set[int]]] = [(set(), set(adjacency), set())]
-    while stack:
-        r, p, x = stack.pop()
-        if not p and not x:
-            if len(r) >= 2:
-                yield r
+                if a < c:
+                    edges.append((score, a, c))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    covered: set[tuple[int, int]] = set()
+    drafts: list[FactDraft] = []
+    for _, a, c in edges:
+        if (a, c) in covered:
             continue
-        pivot = max(p | x, key=lambda v: len(adjacency[v] & p))
-        for v in list(p - adjacency[pivot]):
-            stack.append((r | {v}, p & adjacency[v], x & adjacency[v]))
-            p = p - {v}
-            x = x | {v}
+        group = [a, c]
+        # candidates linked to every member of another source, with their summed link scores
+        fit: dict[int, list[float]] = {}
+        for x in (adjacency[a] | adjacency[c]) - {a, c}:
+            total, count = 0.0, 0
+            for m in (a, c):
+                if sources[m] != sources[x]:
+                    if x not in adjacency[m]:
+                        break
+                    total += links[x][m]
+                    count += 1
+            else:
+                fit[x] = [total, count]
+        while fit:
+            best = max(fit, key=lambda x: (fit[x][0] / fit[x][1], -x))
+            del fit[best]
+            group.append(best)
+            for x in list(fit):
+                if sources[x] != sources[best]:
+                    if x in adjacency[best]:
+                        fit[x][0] += links[x][best]
+                        fit[x][1] += 1
+                    else:
+                        del fit[x]
+        members = sorted(group)
+        pairs = [(m, n) for k, m in enumerate(members) for n in members[k + 1 :] if sources[m] != sources[n]]
+        covered.update(pairs)
+        score = sum(links[m][n] for m, n in pairs) / len(pairs)
+        drafts.append(FactDraft(tuple(members), score))
+    return drafts

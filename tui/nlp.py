@@ -164,7 +164,9 @@ def annotate(articles: Sequence[Article], pipeline: Pipeline) -> Annotation:
     chrome = [_chrome_paragraphs(a) for a in articles]
     texts = [_model_text(a, skip) for a, skip in zip(articles, chrome, strict=True)]
     documents: list[tuple[AnnotatedSentence, ...]] = []
-    for article, skip, doc in zip(articles, chrome, pipeline.nlp.pipe(texts, batch_size=8), strict=True):
+    # spaCy's memory grows with the text in one batch: long articles go one at a time
+    batch = max(1, min(8, BATCH_CHARACTERS // max((len(t) for t in texts), default=1)))
+    for article, skip, doc in zip(articles, chrome, pipeline.nlp.pipe(texts, batch_size=batch), strict=True):
         starts = [p.start for p in article.paragraphs]
         sentences = [*_sentences(doc, starts, pipeline), *_plain_sentences(article, skip)]
         documents.append(tuple(sorted(sentences, key=lambda s: s.start)))
@@ -216,6 +218,8 @@ def _plain_sentences(article: Article, paragraphs: Collection[int]) -> Iterable[
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+\S")
+BATCH_CHARACTERS = 40_000
+"""Text handed to spaCy at once: batching helps short articles, and costs memory on long ones."""
 SHORT_PARAGRAPH = 150
 """A paragraph this short with no sentence end inside (a headline, a dateline) stays one sentence."""
 
