@@ -274,6 +274,18 @@ def analyse(articles: Sequence[Article], annotation: Annotation, threshold: floa
     return build(prepare(articles, annotation), threshold)
 
 
+def cached(articles: Sequence[Article], model: str | None = None) -> tuple[Prepared, str | None] | None:
+    """The cached analysis and its warning, or None; never loads spaCy."""
+    from tui import cache
+    from tui.nlp import FALLBACK_WARNING, RULES
+
+    hit = cache.load(cache.key(articles, model), articles)
+    if hit is None:
+        return None
+    fell_back = hit.annotation.model == RULES and model != RULES
+    return hit, FALLBACK_WARNING if fell_back else None
+
+
 def prepare_articles(
     articles: Sequence[Article], model: str | None = None, use_cache: bool = True
 ) -> tuple[Prepared, str | None]:
@@ -283,14 +295,13 @@ def prepare_articles(
     Raises :class:`tui.nlp.ModelError` when a named pipeline cannot be loaded.
     """
     from tui import cache
-    from tui.nlp import FALLBACK_WARNING, RULES, annotate, load_pipeline
+    from tui.nlp import annotate, load_pipeline
 
     entry = cache.key(articles, model) if use_cache else ""
     if use_cache:
-        hit = cache.load(entry, articles)
+        hit = cached(articles, model)
         if hit is not None:
-            fell_back = hit.annotation.model == RULES and model != RULES
-            return hit, FALLBACK_WARNING if fell_back else None
+            return hit
     pipeline, warning = load_pipeline(model)
     prepared = prepare(articles, annotate(articles, pipeline))
     if use_cache:

@@ -9,6 +9,7 @@ widget computes alignment: they read the :class:`~tui.model.Comparison`.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 THRESHOLD_STEP = 0.05
 NARROW = 110
 """Below this many columns the entity sidebar starts hidden."""
+FIRST_FRAME_GRACE = 0.15
+"""Seconds the analysis worker waits, so the plain text reaches the terminal first."""
 MIN_COLUMN = 32
 """Narrowest readable pane; with more articles than fit, the panes scroll sideways."""
 
@@ -150,8 +153,6 @@ class ParallaxApp(App[int]):
                         yield ArticlePane(i, article.text, id=f"pane-{i}")
             yield EntitySidebar(id="entities")
         yield FactPanel(id="fact")
-        yield SearchBar(id="search")
-        yield Footer(compact=True)
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -166,12 +167,12 @@ class ParallaxApp(App[int]):
                 PaneSentence(k, p.start, p.end, "plain", k) for k, p in enumerate(article.paragraphs)
             ])
             self.watch(self.pane(i), "scroll_y", self._scroll_watcher(i), init=False)
-        self.query_one("#search", SearchBar).display = False
         self.sidebar_open = self.size.width >= NARROW
         self.watch_sidebar_open(self.sidebar_open)
         self.query_one(EntitySidebar).show_entities(None)
         self.query_one(FactPanel).show_message("analysing… the text is readable now; colours follow")
-        self.query_one(FactPanel).loading = self.auto_analyse
+        if self.auto_analyse:
+            self.call_after_refresh(self._show_loading)
         self._update_summary()
         if self.articles:
             self.pane(0).focus()
@@ -179,8 +180,13 @@ class ParallaxApp(App[int]):
             self.notify(notice, title="Not opened", severity="error", timeout=8)
         if len(self.articles) == 1:
             self.notify("Only one article: there is nothing to compare it with.", severity="warning")
+        # the footer's key widgets come right after the first frame: the text first
+        self.call_after_refresh(self.mount, Footer(compact=True))
+        if self.auto_analyse and self.use_cache and self._apply_cached():
+            return
         if self.auto_analyse:
-            self.run_analysis()
+            # after the first frame: the worker's imports would compete with it for the GIL
+            self.call_after_refresh(self.run_analysis)
 
     def _scroll_watcher(self, source: int):
         def scrolled(_old: float, _new: float) -> None:
@@ -210,6 +216,8 @@ class ParallaxApp(App[int]):
     # ---------------------------------------------------------------- analysis
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
+        # let the terminal writer flush the first frame before spaCy's imports take the GIL
+        time.sleep(FIRST_FRAME_GRACE)
         from tui.analysis import build, prepare_articles
         from tui.nlp import ModelError
 
@@ -223,6 +231,39 @@ class ParallaxApp(App[int]):
             self.post_message(AnalysisFailed(f"analysis failed: {type(exc).__name__}: {exc}"))
             return
         self.post_message(AnalysisReady(prepared, comparison, warning))
+
+    def _apply_cached(self) -> bool:
+        """Show a cached analysis at once, so a second opening paints in colour from the
+        first frame.  Only the cache file is read; spaCy is never loaded."""
+        from tui import cache
+
+        try:
+            if not cache.has(cache.key(self.articles, self.model_name)):
+                return False  # the usual first opening: nothing more to import before painting
+            from tui.analysis import build, cached
+
+            hit = cached(self.articles, self.model_name)
+        except Exception:  # a cache problem is never the user's problem: analyse instead
+            return False
+        if hit is None:
+            return False
+        prepared, warning = hit
+        self.post_message(AnalysisReady(prepared, build(prepared, self.threshold), warning))
+        return True
+
+    def _show_loading(self) -> None:
+        if self.comparison is None and self.prepared is None:
+            self.query_one(FactPanel).loading = True
+
+    def _search_bar(self) -> SearchBar:
+        """The search line, mounted the first time it is needed (one widget less to style at start)."""
+        bars = self.query("#search")
+        if bars:
+            return bars.first(SearchBar)
+        bar = SearchBar(id="search")
+        footers = self.query(Footer)
+        self.mount(bar, before=footers.first()) if footers else self.mount(bar)
+        return bar
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
@@ -553,7 +594,7 @@ class ParallaxApp(App[int]):
         )
 
     def action_search(self) -> None:
-        bar = self.query_one("#search", SearchBar)
+        bar = self._search_bar()
         bar.display = True
         bar.focus()
 
@@ -581,7 +622,7 @@ class ParallaxApp(App[int]):
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
-        bar = self.query_one("#search", SearchBar)
+        bar = self._search_bar()
         bar.display = False
         if self._matches and 0 <= self._match < len(self._matches):
             self.pane(self._matches[self._match].source).focus()
@@ -594,9 +635,9 @@ class ParallaxApp(App[int]):
         self._query = ""
         self._matches = []
         self._match = -1
-        bar = self.query_one("#search", SearchBar)
-        bar.value = ""
-        bar.display = False
+        for bar in self.query("#search").results(SearchBar):
+            bar.value = ""
+            bar.display = False
         self._refresh_marks()
         self._update_summary()
         if had:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import importlib.util
+import json
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -52,13 +53,29 @@ def cache_dir() -> Path:
     return Path(base) / "parallax"
 
 
-def _version(distribution: str) -> str:
-    for name in (distribution, distribution.replace("_", "-")):
-        try:
-            return importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    return "?"
+def _version(package: str) -> str:
+    """An installed package's version, read from its own files.
+
+    ``importlib.metadata`` scans every installed distribution, which costs
+    more than a cache hit should; a spaCy pipeline carries ``meta.json`` and
+    spaCy its ``about.py``.
+    """
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return "?"
+    if spec is None or not spec.origin:
+        return "?"
+    folder = Path(spec.origin).parent
+    try:
+        meta = folder / "meta.json"
+        if meta.is_file():
+            return str(json.loads(meta.read_text("utf-8")).get("version", "?"))
+        about = (folder / "about.py").read_text("utf-8")
+    except (OSError, ValueError):
+        return "?"
+    match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", about)
+    return match.group(1) if match else "?"
 
 
 def model_identity(name: str | None) -> str:
@@ -83,8 +100,10 @@ def _layout() -> str:
 
 
 def key(articles: Sequence[Article], model: str | None) -> str:
+    """What an entry depends on, hashed; cheap to compute (no spaCy, no analysis import),
+    so the reader can look for a cached analysis before its first frame."""
     h = hashlib.sha256()
-    h.update(f"parallax {__version__} format {FORMAT} {_layout()}\n{model_identity(model)}\n".encode())
+    h.update(f"parallax {__version__} format {FORMAT}\n{model_identity(model)}\n".encode())
     for article in articles:
         h.update(hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()
@@ -94,16 +113,22 @@ def _path(entry_key: str) -> Path:
     return cache_dir() / f"{entry_key}.pickle"
 
 
+def has(entry_key: str) -> bool:
+    return _path(entry_key).is_file()
+
+
 def load(entry_key: str, articles: Sequence[Article]) -> Prepared | None:
     """The cached analysis for these articles, or None (missing, stale or corrupt)."""
     import dataclasses
 
     path = _path(entry_key)
+    if not path.is_file():
+        return None
     try:
         with path.open("rb") as f:
-            stored_key, prepared = pickle.load(f)
-        if stored_key != entry_key or len(prepared.articles) != len(articles):
-            raise ValueError("foreign cache entry")
+            stored_key, layout, prepared = pickle.load(f)
+        if stored_key != entry_key or layout != _layout() or len(prepared.articles) != len(articles):
+            raise ValueError("foreign or stale cache entry")
         if any(a.text != b.text for a, b in zip(prepared.articles, articles, strict=True)):
             raise ValueError("cache entry for other texts")
     except FileNotFoundError:
@@ -137,7 +162,7 @@ def store(entry_key: str, prepared: Prepared) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((entry_key, prepared), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((entry_key, _layout(), prepared), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, _path(entry_key))
         _prune(folder)
     except OSError:
