@@ -26,7 +26,8 @@ def test_german_gets_a_note():
 
 
 def test_non_latin_script_gets_a_note():
-    chinese = "警方周一在布拉瓦港口城市进行了一系列突袭，逮捕了六人。官员表示，突袭行动是在对一个走私网络进行了三个月的调查之后进行的。" * 3
+    chinese = ("警方周一在布拉瓦港口城市进行了一系列突袭，逮捕了六人。"
+               "官员表示，突袭行动是在对一个走私网络进行了三个月的调查之后进行的。") * 3
     assert "non-Latin script" in (language_note(chinese) or "")
 
 
