@@ -113,16 +113,29 @@ def bad(tmp_path: Path) -> dict[str, tuple[str, str]]:
     png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
     folder = tmp_path / "nothing-here"
     folder.mkdir()
+    huge = tmp_path / "book.txt"
+    huge.write_bytes(b"All work and no play makes Jack a dull boy. " * 120_000)  # 5.3 MB
+    markup = tmp_path / "links.md"
+    markup.write_text("[a]: https://ex.test/a\n\n---\n\n![img](x.png)\n")
+    no_article = tmp_path / "menu.html"
+    no_article.write_text("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>")
     return {
         "missing": (str(tmp_path / "missing.txt"), "no such file"),
         "empty": (str(empty), "empty file"),
         "blank": (str(blank), "only whitespace"),
         "binary": (str(png), "binary file"),
         "folder without articles": (str(folder), "no articles"),
+        "5 MB": (str(huge), "too large (5.3 MB); articles up to 2 MB are read"),
+        "markup only": (str(markup), "only markup"),
+        "page without an article": (str(no_article), "no article text found"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "folder without articles"])
+BAD_CASES = ["missing", "empty", "blank", "binary", "folder without articles", "5 MB", "markup only",
+             "page without an article"]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
 def test_bad_input_is_one_line_and_exit_2(tmp_path, case):
     path, reason = bad(tmp_path)[case]
     proc = run("--json", path, SEEDS[0])
@@ -178,10 +191,130 @@ def test_stdin_article():
 
 def test_inputs_are_never_written(tmp_path):
     a = tmp_path / "a.txt"
-    b = tmp_path / "b.txt"
+    b = tmp_path / "b.md"
+    c = tmp_path / "c.html"
     a.write_text("Police arrested six people in Brava on Monday.")
-    b.write_text("Six people were arrested in Brava on Monday, police said.")
-    before = [(p.stat().st_mtime_ns, p.read_bytes()) for p in (a, b)]
-    assert run("--json", str(a), str(b)).returncode == 0
-    assert [(p.stat().st_mtime_ns, p.read_bytes()) for p in (a, b)] == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    b.write_text("# Brava\n\nSix people were **arrested** in Brava on Monday, police said.")
+    c.write_bytes((ROOT / "tests" / "data" / "pages" / "daily_example.html").read_bytes())
+    files = (a, b, c)
+    before = [(p.stat().st_mtime_ns, p.read_bytes()) for p in files]
+    assert run("--json", str(a), str(b), str(c)).returncode == 0
+    assert run("--markdown", str(tmp_path)).returncode == 0
+    assert [(p.stat().st_mtime_ns, p.read_bytes()) for p in files] == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.md", "c.html"]
+
+
+def test_five_megabytes_are_refused_fast(tmp_path):
+    """The size is checked before anything is read or any model loaded."""
+    import time
+
+    path, _ = bad(tmp_path)["5 MB"]
+    started = time.perf_counter()
+    proc = run("--json", path, SEEDS[0])
+    assert proc.returncode == 2
+    assert time.perf_counter() - started < 20  # interpreter start-up only; no spaCy
+
+
+def test_permission_denied_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    """Root reads anything, so the refusal is simulated where files are opened (in-process)."""
+    from tui import cli
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Some text.")
+    real_open = Path.open
+
+    def guarded(self, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    assert cli.main(["--json", str(locked), SEEDS[0]]) == 2
+    err = capsys.readouterr().err
+    assert err == f"parallax: {locked}: permission denied\n"
+
+
+def test_missing_html_extractor_is_one_line_and_exit_2(monkeypatch, capsys):
+    import importlib
+
+    from tui import cli
+
+    real = importlib.import_module
+
+    def without(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(importlib, "import_module", without)
+    page = str(ROOT / "tests" / "data" / "pages" / "daily_example.html")
+    assert cli.main(["--json", page, SEEDS[0]]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"parallax: {page}: reading saved web pages needs the optional HTML extractor "
+                   "(pip install 'parallax-reader[html]')"]
+
+
+def test_utf16_file_is_read_with_a_note(tmp_path):
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Storm hits Brava\n\nThe storm killed six people in Brava on Monday.".encode("utf-16"))
+    other = tmp_path / "other.txt"
+    other.write_text("Six people died when the storm hit Brava on Monday, officials said.")
+    proc = run("--json", str(utf16), str(other))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "UTF-16" in proc.stderr.decode()
+    src = json.loads(proc.stdout)["sources"][0]
+    text = utf16.read_bytes().decode("utf-16")
+    assert src["title"] == "Storm hits Brava"
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in src["sentences"])
+
+
+def test_two_identical_articles_agree_everywhere(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(Path(SEEDS[0]).read_bytes())
+    b.write_bytes(Path(SEEDS[0]).read_bytes())
+    data = json.loads(run("--json", str(a), str(b)).stdout)
+    statuses = {s["status"] for src in data["sources"] for s in src["sentences"]}
+    assert statuses <= {"agreement", "boilerplate"} and "agreement" in statuses
+    assert data["facts"] and all(f["status"] == "agreement" for f in data["facts"])
+
+
+def test_another_language_is_warned_about(tmp_path):
+    fr = tmp_path / "fr.txt"
+    fr.write_text(
+        "La police a arrêté six personnes lors d'une série de perquisitions menées lundi matin dans la "
+        "ville portuaire de Brava, ont annoncé les autorités. Les perquisitions faisaient suite à une "
+        "enquête de trois mois sur un réseau de contrebande, selon le procureur de la ville."
+    )
+    proc = run("--json", str(fr), SEEDS[0])
+    assert proc.returncode == 0
+    err = proc.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"parallax: {fr}: does not look like English")
+    notes = json.loads(proc.stdout)["sources"][0]["notes"]
+    assert notes and "English pipeline" in notes[0]
+
+
+def test_markdown_and_web_page_inputs(tmp_path):
+    """Offsets refer to the text as read: the Markdown file itself, the page's extracted text."""
+    md = tmp_path / "courier.md"
+    md.write_text(
+        "# Six arrested in Brava port raids\n\n"
+        "Police arrested **six people** in raids across [Brava](https://ex.test/brava) on Monday "
+        "morning, officials said.\n\n"
+        "- Two of those arrested were later released without charge.\n"
+        "- The remaining four will appear before a magistrate on *Wednesday*.\n"
+    )
+    page = ROOT / "tests" / "data" / "pages" / "daily_example.html"
+    proc = run("--json", str(md), str(page))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stderr == b""
+    data = json.loads(proc.stdout)
+    md_src, page_src = data["sources"]
+    assert (md_src["format"], md_src["name"], md_src["title"]) == (
+        "markdown", "courier", "Six arrested in Brava port raids")
+    assert "text" not in md_src
+    md_text = md.read_text()
+    assert all(md_text[s["start"] : s["end"]] == s["text"] for s in md_src["sentences"])
+    assert any("**six people**" in s["text"] for s in md_src["sentences"])
+    assert (page_src["format"], page_src["name"]) == ("html", "The Daily Example")
+    assert all(page_src["text"][s["start"] : s["end"]] == s["text"] for s in page_src["sentences"])
+    assert data["facts"], "the two reports of one event share facts"

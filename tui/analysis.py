@@ -237,6 +237,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
                 text=article.text,
                 sentences=tuple(sentences),
                 notes=article.notes,
+                format=article.format,
             )
         )
     return Comparison(

@@ -24,7 +24,7 @@ from textual.widgets import Footer
 
 from tui import navigation
 from tui.commands import ParallaxCommands
-from tui.ingest import Article
+from tui.ingest import Article, fingerprint
 from tui.model import THRESHOLD_RANGE, Comparison
 from tui.screens.export import PathScreen
 from tui.screens.help import HelpScreen
@@ -34,6 +34,8 @@ from tui.widgets.fact_panel import FactPanel
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_header import SourceHeader
 from tui.widgets.summary_bar import Summary, SummaryBar
+from tui.widgets.too_small import TooSmall
+from tui.wrapping import printable
 
 if TYPE_CHECKING:
     # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
@@ -44,8 +46,13 @@ NARROW = 110
 """Below this many columns the entity sidebar starts hidden."""
 FIRST_FRAME_GRACE = 0.15
 """Seconds the analysis worker waits, so the plain text reaches the terminal first."""
-MIN_COLUMN = 32
-"""Narrowest readable pane; with more articles than fit, the panes scroll sideways."""
+MIN_COLUMN = 31
+"""Narrowest readable pane (27 cells of text); with more articles than fit, the panes scroll
+sideways.  31 keeps four sources side by side beside the sidebar at 160 columns."""
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+"""Smallest terminal the layout works in; below it the reader asks for more room."""
+WATCH_SECONDS = 2.0
+"""How often the reader looks whether its files changed on disk (a stat per file)."""
 
 
 @dataclass
@@ -138,6 +145,9 @@ class ParallaxApp(App[int]):
         self._query = ""
         self._matches: list[navigation.Match] = []
         self._match = -1
+        self._disk_notices: dict[int, set[str]] = {}
+        """Per article, the changes on disk already told ("changed", "deleted")."""
+        self._realign_pending = False
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -153,6 +163,7 @@ class ParallaxApp(App[int]):
                         yield ArticlePane(i, article.text, id=f"pane-{i}")
             yield EntitySidebar(id="entities")
         yield FactPanel(id="fact")
+        yield TooSmall(MIN_WIDTH, MIN_HEIGHT, id="too-small")
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -178,8 +189,13 @@ class ParallaxApp(App[int]):
             self.pane(0).focus()
         for notice in self.notices:
             self.notify(notice, title="Not opened", severity="error", timeout=8)
+        for article in self.articles:
+            for note in article.notes:
+                self.notify(note, title=article.name, severity="warning", timeout=10)
         if len(self.articles) == 1:
             self.notify("Only one article: there is nothing to compare it with.", severity="warning")
+        self._fit_terminal()
+        self.set_interval(WATCH_SECONDS, self.check_inputs, name="watch inputs")
         # the footer's key widgets come right after the first frame: the text first
         self.call_after_refresh(self.mount, Footer(compact=True))
         if self.auto_analyse and self.use_cache and self._apply_cached():
@@ -188,6 +204,33 @@ class ParallaxApp(App[int]):
             # after the first frame: the worker's imports would compete with it for the GIL
             self.call_after_refresh(self.run_analysis)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
+               markup: bool = False) -> None:
+        """Notices quote file names and article text, so they are never read as markup
+        (a file called ``a[/b].txt`` would crash the toast) and never draw control characters."""
+        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout,
+                       markup=markup)
+
+    def check_inputs(self) -> None:
+        """Say once per file and change that a file changed or vanished since it was read.
+
+        The reader keeps the version it opened (its offsets and analysis belong
+        to it) and never re-reads or writes the file; it only compares the
+        file's modification time and size with those taken when it was read.
+        """
+        for i, article in enumerate(self.articles):
+            if article.fingerprint is None:
+                continue
+            now = fingerprint(Path(article.path))
+            state = "deleted" if now is None else "changed" if now != article.fingerprint else None
+            told = self._disk_notices.setdefault(i, set())
+            if state is None or state in told:
+                continue
+            told.add(state)
+            what = "was deleted" if state == "deleted" else "changed on disk"
+            self.notify(f"{Path(article.path).name} {what} — the reader shows the version it opened",
+                        title="File on disk", severity="warning", timeout=8)
+
     def _scroll_watcher(self, source: int):
         def scrolled(_old: float, _new: float) -> None:
             self._scrolled(source)
@@ -195,9 +238,33 @@ class ParallaxApp(App[int]):
         return scrolled
 
     def on_resize(self) -> None:
+        # the app's size is current only after this event has been handled
+        self.call_after_refresh(self._resized)
+
+    def _resized(self) -> None:
         if self.size.width < NARROW and self.sidebar_open and not self.query_one(EntitySidebar).has_focus:
             self.sidebar_open = False
         self._layout_columns()
+        self._fit_terminal()
+
+    @on(ArticlePane.Rewrapped)
+    def _pane_rewrapped(self) -> None:
+        """A pane re-wrapped at a new size: put the current fact back on one row, once per burst."""
+        if not self._realign_pending:
+            self._realign_pending = True
+            self.call_after_refresh(self._realign_current)
+
+    def _fit_terminal(self) -> None:
+        """Cover the reader with a request for more room while the terminal is too small."""
+        width, height = self.size
+        cover = self.query_one(TooSmall)
+        cover.display = width < MIN_WIDTH or height < MIN_HEIGHT
+        cover.refresh()
+
+    def _realign_current(self) -> None:
+        self._realign_pending = False
+        if self.comparison is not None and self.fact_index is not None and not self.query_one(TooSmall).display:
+            self._align_fact(self.fact_index)
 
     def _layout_columns(self) -> None:
         """Share the width between panes; below MIN_COLUMN each, scroll sideways instead."""

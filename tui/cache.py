@@ -34,7 +34,7 @@ from tui.nlp import DEFAULT_MODELS, RULES
 if TYPE_CHECKING:
     from tui.analysis import Prepared
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the meaning of a cache entry changes (the layout is checked anyway)."""
 MAX_ENTRIES = 200
 """Oldest entries beyond this are pruned, so the cache cannot grow without bound."""
@@ -105,7 +105,10 @@ def key(articles: Sequence[Article], model: str | None) -> str:
     h = hashlib.sha256()
     h.update(f"parallax {__version__} format {FORMAT}\n{model_identity(model)}\n".encode())
     for article in articles:
+        # the analysis copy too: one Markdown text opened as .md and piped in as plain text
+        # is analysed differently
         h.update(hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest())
+        h.update(hashlib.sha256(article.analysis_text.encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()
 
 
@@ -129,7 +132,10 @@ def load(entry_key: str, articles: Sequence[Article]) -> Prepared | None:
             stored_key, layout, prepared = pickle.load(f)
         if stored_key != entry_key or layout != _layout() or len(prepared.articles) != len(articles):
             raise ValueError("foreign or stale cache entry")
-        if any(a.text != b.text for a, b in zip(prepared.articles, articles, strict=True)):
+        if any(
+            a.text != b.text or a.analysis_text != b.analysis_text
+            for a, b in zip(prepared.articles, articles, strict=True)
+        ):
             raise ValueError("cache entry for other texts")
     except FileNotFoundError:
         return None

@@ -8,15 +8,27 @@ the same length) in a separate analysis copy instead of being removed.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+from tui.language import language_note
 
 MAX_BYTES = 2_000_000
 """Largest article accepted; a news article is rarely over 100 kB, and spaCy
 would take minutes over a book-sized file while the user waits."""
+MAX_PAGE_BYTES = 10_000_000
+"""Largest saved web page accepted: scripts, styles and inlined images make a
+page many times its article, and only the extracted text (at most
+``MAX_BYTES``) is analysed."""
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+
+Format = Literal["text", "markdown", "html"]
 
 
 class InputError(Exception):
@@ -30,16 +42,30 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a file looked like when it was read, to notice later that it changed."""
+
+    mtime_ns: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A decoded article plus the masked copy the NLP reads."""
 
     path: str
     name: str
     text: str
+    """The text as read: the file decoded, or for a web page the extracted text.
+    Every offset refers to this."""
     analysis_text: str
+    """Same length as ``text``; markup and line breaks are spaces (what the NLP reads)."""
     paragraphs: tuple[Paragraph, ...]
     headline: Paragraph | None
     notes: tuple[str, ...] = ()
+    format: Format = "text"
+    fingerprint: Fingerprint | None = None
+    """Modification time and size of the file when read (None for standard input)."""
 
 
 def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
@@ -73,19 +99,42 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 50)
 
 
-def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
-    """Read and decode one file, raising :class:`InputError` with a one-line reason."""
+def file_format(path: Path) -> Format:
+    """The format a file's name announces (contents can still reveal HTML)."""
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's current fingerprint, or None when it is gone or unreadable."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return Fingerprint(st.st_mtime_ns, st.st_size)
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fingerprint]:
+    """Read at most ``limit`` bytes of a file, raising :class:`InputError` with a one-line reason.
+
+    The size is checked before reading (a 5 MB file is refused at once), and the
+    read itself is bounded, so a file that grows meanwhile or a device such as
+    ``/dev/zero`` cannot make Parallax read forever.  The file is opened
+    read-only and never written.
+    """
     label = str(path)
     try:
         if path.is_dir():
             raise InputError(f"{label}: is a directory")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{label}: too large ({size / 1e6:.1f} MB); articles up to "
-                f"{MAX_BYTES / 1e6:.0f} MB are read"
-            )
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            st = os.fstat(f.fileno())
+            if st.st_size > limit:
+                raise InputError(_too_large(label, st.st_size, limit))
+            data = f.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"{label}: no such file") from None
     except PermissionError:
@@ -94,11 +143,25 @@ def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
         raise InputError(f"{label}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(_too_large(label, len(data), limit))
     if not data:
         raise InputError(f"{label}: empty file")
-    text, notes = decode(data, label)
+    return data, Fingerprint(st.st_mtime_ns, st.st_size)
+
+
+def _too_large(label: str, size: int, limit: int) -> str:
+    what = "saved pages" if limit == MAX_PAGE_BYTES else "articles"
+    shown = f"{size / 1e6:.1f} MB" if size <= 10 * limit else f"over {limit / 1e6:.0f} MB"
+    return f"{label}: too large ({shown}); {what} up to {limit / 1e6:.0f} MB are read"
+
+
+def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
+    """Read and decode one file, raising :class:`InputError` with a one-line reason."""
+    data, _ = read_bytes(path)
+    text, notes = decode(data, str(path))
     if not text.strip():
-        raise InputError(f"{label}: contains only whitespace")
+        raise InputError(f"{path}: contains only whitespace")
     return text, notes
 
 
@@ -178,30 +241,128 @@ def display_name(path: Path, text: str) -> str:
     """The outlet when the text names it on a ``Source:`` line, else the file stem."""
     match = re.search(r"^\s*Source:\s*(\S[^\n]{0,60}?)\s*$", text[:4000], re.MULTILINE)
     if match:
-        return match.group(1)
+        return " ".join(match.group(1).split())
     return path.stem
 
 
-def build_article(path_label: str, name: str, text: str, notes: tuple[str, ...] = ()) -> Article:
-    paras = paragraphs(text)
+def build_article(
+    path_label: str,
+    name: str,
+    text: str,
+    notes: tuple[str, ...] = (),
+    *,
+    format: Format = "text",
+    fingerprint: Fingerprint | None = None,
+    title: str = "",
+) -> Article:
+    """An article from decoded text: paragraphs, headline, the analysis copy, notes.
+
+    Markdown keeps its text as read (sentences quote it, offsets point into it)
+    while the analysis copy has the markup blanked out.  A ``title`` known from
+    elsewhere (a web page's metadata) makes the first paragraph the headline
+    when it is that title, whatever its punctuation.
+    """
+    if format == "markdown":
+        from tui import markdown_input
+
+        masked = markdown_input.mask(text)
+        paras = markdown_input.paragraphs(text, masked)
+        headline = markdown_input.headline(text, masked, paras)
+    else:
+        masked = text
+        paras = paragraphs(text)
+        known = bool(title) and bool(paras) and text[paras[0].start : paras[0].end] == title
+        headline = paras[0] if known else find_headline(text, paras)
     if not paras:
-        raise InputError(f"{path_label}: contains only whitespace")
+        raise InputError(f"{path_label}: contains only whitespace" if not text.strip()
+                         else f"{path_label}: contains only markup, no text")
     # inner newlines become spaces so a hard-wrapped line break is not read
     # as a sentence boundary; offsets are unchanged
-    analysis = text.replace("\n", " ").replace("\r", " ")
+    analysis = masked.replace("\n", " ").replace("\r", " ")
+    note = language_note(analysis)
+    if note:
+        notes = (*notes, note)
     return Article(
         path=path_label,
         name=name,
         text=text,
         analysis_text=analysis,
         paragraphs=tuple(paras),
-        headline=find_headline(text, paras),
+        headline=headline,
         notes=notes,
+        format=format,
+        fingerprint=fingerprint,
     )
 
 
+def looks_like_html(data: bytes) -> bool:
+    """A saved web page, whatever its name says (``<!DOCTYPE html>`` or ``<html`` up front)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def article_from_bytes(
+    path_label: str,
+    stem: str,
+    data: bytes,
+    format: Format = "text",
+    fingerprint: Fingerprint | None = None,
+    *,
+    label: str = "",
+) -> Article:
+    """Decode (or, for a web page, extract) an article read as bytes from a file or standard input.
+
+    ``label`` names the input in messages when ``path_label`` would not ("standard input" for "-").
+    """
+    label = label or path_label
+    if not data:
+        raise InputError(f"{label}: empty file" if label == path_label else f"{label}: empty")
+    if format == "text" and looks_like_html(data):
+        format = "html"
+    if format == "html":
+        if len(data) > MAX_PAGE_BYTES:
+            raise InputError(_too_large(label, len(data), MAX_PAGE_BYTES))
+        if _looks_binary(data):
+            raise InputError(f"{label}: binary file, not text")
+        from tui import html_input
+
+        page = html_input.extract(data, label)
+        return build_article(path_label, page.site_name or stem, page.text, page.notes,
+                             format="html", fingerprint=fingerprint, title=page.title)
+    if len(data) > MAX_BYTES:
+        raise InputError(_too_large(label, len(data), MAX_BYTES))
+    text, notes = decode(data, label)
+    if not text.strip():
+        raise InputError(f"{label}: contains only whitespace")
+    if format == "markdown":
+        from tui.markdown_input import mask
+
+        name = display_name(Path(stem), mask(text)) if "Source:" in text[:4000] else stem
+    else:
+        name = display_name(Path(stem), text)
+    try:
+        return build_article(path_label, name, text, notes, format=format, fingerprint=fingerprint)
+    except InputError as exc:
+        raise InputError(str(exc).replace(path_label, label, 1)) from None
+
+
 def load_article(path_label: str) -> Article:
-    """Read one article file; ``path_label`` is kept as given for display and export."""
+    """Read one article file; ``path_label`` is kept as given for display and export.
+
+    The file is only ever opened for reading.
+    """
     path = Path(path_label)
-    text, notes = read_file(path)
-    return build_article(path_label, display_name(path, text), text, notes)
+    format = file_format(path)
+    if format == "text" and looks_like_html(_head(path)):
+        format = "html"  # a saved page with an unusual name is recognised by its contents
+    data, stamp = read_bytes(path, MAX_PAGE_BYTES if format == "html" else MAX_BYTES)
+    return article_from_bytes(path_label, path.stem, data, format, stamp)
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a file, or nothing (``read_bytes`` then reports why it cannot be read)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(1024)
+    except OSError:
+        return b""

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from tui.ingest import Article, InputError, build_article, decode, load_article
+from tui.ingest import ARTICLE_SUFFIXES, MAX_PAGE_BYTES, Article, InputError, article_from_bytes, load_article
 
 MAX_ARTICLES = 12
 """Most articles opened from one folder; side-by-side panes stop being readable beyond this."""
-FOLDER_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+FOLDER_SUFFIXES = ARTICLE_SUFFIXES
 STDIN = "-"
 
 
@@ -68,13 +68,13 @@ def expand(args: list[str], loaded: Loaded) -> list[str]:
 
 
 def read_stdin() -> Article:
-    data = sys.stdin.buffer.read()
-    if not data:
-        raise InputError("standard input: empty")
-    text, notes = decode(data, "standard input")
-    if not text.strip():
-        raise InputError("standard input: contains only whitespace")
-    return build_article(STDIN, "stdin", text, notes)
+    """One article from standard input: text, or a web page recognised by its first bytes.
+
+    The read is bounded like a file's, so piping in something huge is refused
+    instead of filling memory.
+    """
+    data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+    return article_from_bytes(STDIN, "stdin", data, label="standard input")
 
 
 def load(args: list[str]) -> Loaded:

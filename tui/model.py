@@ -49,6 +49,9 @@ class Source:
     sentences: tuple[Sentence, ...]
     notes: tuple[str, ...] = ()
     """Warnings about how the file was read (encoding fallback, language...)."""
+    format: str = "text"
+    """How the file was read: "text", "markdown" (markup masked for the analysis) or
+    "html" (``text`` is the article extracted from the page, not the file)."""
 
 
 @dataclass(frozen=True, slots=True)

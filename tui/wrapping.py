@@ -53,3 +53,17 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     if line_start >= 0:
         lines.append((line_start, line_end))
     return lines or [(start, start)]
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """The text with every control character replaced, one for one, so it is safe to draw.
+
+    Article text and file names go to the terminal: a tab would move the cursor
+    past the pane's edge, and an escape sequence in a file (``ESC ] 0 ;`` sets the
+    window title) would reach the terminal itself.  Whitespace controls become
+    spaces, the others U+FFFD; the length is unchanged, so offsets still hold.
+    """
+    return _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "\ufffd", text)

@@ -104,3 +104,38 @@ class TestNotices:
     def test_unreadable_file_notice(self, snap_compare, make_app):
         app = make_app(notices=["missing.txt: no such file"])
         assert snap_compare(app, terminal_size=SMALL, run_before=press_after_analysis())
+
+
+MINIMUM = (60, 20)
+TOO_SMALL = (50, 15)
+
+
+class TestTerminal:
+    def test_smallest_size(self, snap_compare, make_app):
+        """60×20, the smallest size the layout works at: one pane in view, a divergence selected."""
+        assert snap_compare(make_app(), terminal_size=MINIMUM, run_before=press_after_analysis("d"))
+
+    def test_too_small(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=TOO_SMALL, run_before=press_after_analysis("d"))
+
+    def test_no_color(self, snap_compare, make_app, monkeypatch):
+        """NO_COLOR is read when the app is constructed: the marks (= ≠ +) still carry the meaning."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert snap_compare(make_app(), terminal_size=SMALL, run_before=press_after_analysis("d"))
+
+    def test_markdown_and_web_page(self, snap_compare, make_app, tmp_path):
+        """A Markdown file (markup kept in the text, headline from its heading) beside a saved page
+        (named by its og:site_name, text as extracted)."""
+        from tests.ui.conftest import ROOT
+
+        md = tmp_path / "courier.md"
+        md.write_text(
+            "# Six arrested in Brava port raids\n\n"
+            "Police arrested **six people** in raids across [Brava](https://ex.test/brava) on Monday "
+            "morning, officials said.\n\n"
+            "- Two of those arrested were later released without charge.\n"
+            "- The remaining four will appear before a magistrate on *Wednesday*.\n"
+        )
+        page = ROOT / "tests" / "data" / "pages" / "daily_example.html"
+        assert snap_compare(make_app([str(md), str(page)]), terminal_size=SMALL,
+                            run_before=press_after_analysis("n"))

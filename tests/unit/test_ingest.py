@@ -115,3 +115,106 @@ def test_source_line_names_the_outlet(tmp_path):
     path = tmp_path / "x.txt"
     path.write_text("Source: The Daily Example\n\nSomething happened today.")
     assert load_article(str(path)).name == "The Daily Example"
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_permission_denied_is_one_line(tmp_path, monkeypatch):
+    """Tests run as root, who can read anything: the error is simulated where the file is opened."""
+    from pathlib import Path
+
+    path = tmp_path / "locked.txt"
+    path.write_text("Some text.")
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(InputError, match=r"locked.txt: permission denied$"):
+        load_article(str(path))
+
+
+def test_a_5_mb_article_is_refused_at_once(tmp_path):
+    import time
+
+    big = tmp_path / "book.txt"
+    big.write_bytes(b"All work and no play makes Jack a dull boy. " * 120_000)
+    assert big.stat().st_size > 5_000_000
+    started = time.perf_counter()
+    with pytest.raises(InputError) as info:
+        load_article(str(big))
+    assert time.perf_counter() - started < 0.5
+    assert str(info.value) == f"{big}: too large (5.3 MB); articles up to 2 MB are read"
+
+
+def test_the_read_is_bounded_even_when_the_size_lies(tmp_path):
+    """A file that grows after stat, or a device like /dev/zero, is still refused, not read forever."""
+    from pathlib import Path
+
+    from tui.ingest import read_bytes
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 100)
+    with pytest.raises(InputError, match="too large"):
+        read_bytes(path, limit=50)
+    if Path("/dev/zero").exists():
+        with pytest.raises(InputError, match="too large"):
+            read_bytes(Path("/dev/zero"), limit=1000)
+
+
+def test_utf16_and_latin1_files_are_read_with_a_note(tmp_path):
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Zoë Müller said the café had closed.".encode("utf-16"))
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Zoë Müller said the café had closed.".encode("latin-1"))
+    for path, note in ((utf16, "UTF-16"), (latin, "Windows-1252")):
+        article = load_article(str(path))
+        assert article.text == "Zoë Müller said the café had closed."
+        assert any(note in n for n in article.notes)
+
+
+def test_binary_file_with_a_text_name_is_refused(tmp_path):
+    png = tmp_path / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="binary file"):
+        load_article(str(png))
+
+
+def test_fingerprint_is_taken_when_the_file_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Police arrested six people.")
+    article = load_article(str(path))
+    st = path.stat()
+    assert article.fingerprint is not None
+    assert (article.fingerprint.mtime_ns, article.fingerprint.size) == (st.st_mtime_ns, st.st_size)
+
+
+def test_another_language_gets_a_note():
+    french = (
+        "La police a arrêté six personnes lors d'une série de perquisitions menées lundi matin "
+        "dans la ville portuaire de Brava, ont annoncé les autorités. Les perquisitions faisaient "
+        "suite à une enquête de trois mois sur un réseau de contrebande, selon le procureur."
+    )
+    article = build_article("fr.txt", "fr", french)
+    assert any("does not look like English" in n for n in article.notes)
+    english = build_article("en.txt", "en", "Police arrested six people in Brava on Monday. " * 5)
+    assert english.notes == ()
+
+
+def test_a_page_with_a_text_name_is_recognised_as_html(tmp_path):
+    from tui.html_input import available
+
+    if not available():
+        pytest.skip("the optional HTML extractor is not installed")
+    page = tmp_path / "saved.txt"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Storm hits Brava</title></head><body><article>"
+        "<h1>Storm hits Brava</h1><p>The storm killed six people in Brava on Monday, "
+        "officials said, and left thousands of homes without power for the night.</p>"
+        "<p>Rescue teams were still searching the harbour district on Tuesday morning.</p>"
+        "</article></body></html>"
+    )
+    article = load_article(str(page))
+    assert article.format == "html"
+    assert article.text.startswith("Storm hits Brava\n\nThe storm killed six people")

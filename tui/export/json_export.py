@@ -31,6 +31,9 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "name": src.name,
                 "title": src.title,
                 "notes": list(src.notes),
+                "format": src.format,
+                # a web page's offsets refer to the extracted article, which is not in any file
+                **({"text": src.text} if src.format == "html" else {}),
                 "sentences": [
                     {
                         "index": s.index,

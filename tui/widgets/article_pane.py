@@ -25,7 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.wrapping import wrap_offsets
+from tui.wrapping import printable, wrap_offsets
 
 MARKS = {"agreement": "=", "divergence": "≠", "unique": "+", "boilerplate": "·", "plain": " "}
 """Gutter marks, so meaning never rests on colour alone."""
@@ -114,12 +114,24 @@ class ArticlePane(ScrollView, can_focus=True):
         def control(self) -> ArticlePane:
             return self.pane
 
+    class Rewrapped(Message):
+        """The pane's width changed and its text was wrapped again: rows have moved."""
+
+        def __init__(self, pane: ArticlePane) -> None:
+            super().__init__()
+            self.pane = pane
+
+        @property
+        def control(self) -> ArticlePane:
+            return self.pane
+
     def __init__(self, source: int, text: str, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.source = source
         """Index of the source in the comparison."""
-        self.text = text
-        """The article exactly as read; sentences are offsets into it."""
+        self.text = printable(text)
+        """The article as read, control characters made printable one for one (so a tab or an
+        escape sequence in the file cannot move the terminal's cursor); sentences are offsets into it."""
         self._sentences: list[PaneSentence] = []
         self._current: frozenset[int] = frozenset()
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -223,6 +235,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._update_virtual_size()
         if anchor is not None:
             self.scroll_to(y=self._first_line[anchor] + offset, animate=False, immediate=True)
+        self.post_message(self.Rewrapped(self))
 
     def first_line(self, sentence: int) -> int | None:
         """Virtual line on which a sentence starts (None if hidden)."""

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.model import Comparison
+from tui.wrapping import printable
 
 GROUPS = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("other", "Other"))
 
@@ -45,11 +46,11 @@ class EntitySidebar(OptionList):
             members.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
             for e in members:
                 counts = "·".join(str(e.count_in(s)) for s in range(n_sources))
-                label = Text(e.name, no_wrap=True, overflow="ellipsis")
+                label = Text(printable(e.name), no_wrap=True, overflow="ellipsis")
                 label.append(f"  {counts}", style=style("entity-sidebar--count"))
                 others = [v for v in e.variants if v != e.name]
                 if others:
-                    label.append("\n  " + ", ".join(others), style=style("entity-sidebar--variant"))
+                    label.append("\n  " + printable(", ".join(others)), style=style("entity-sidebar--variant"))
                 options.append(Option(label, id=e.id))
         if not comparison.entities:
             options.append(Option(Text("no names found"), disabled=True))

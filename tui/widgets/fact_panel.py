@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.model import Comparison, Fact
+from tui.wrapping import printable
 
 HINT = "n/p next/previous fact · d/D divergence · u/U unique · e entities · / search · ? help"
 
@@ -37,7 +38,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         if fact is None:
             body.update(Text.assemble((f"{position}  ", self._style("title")), (HINT, self._style("muted"))))
             return
-        names = [s.name for s in comparison.sources]
+        names = [printable(s.name) for s in comparison.sources]
         mark = "≠ divergence" if fact.status == "divergence" else "= agreement"
         text = Text.assemble(
             (f"{position} · {mark} · score {fact.score:.2f}", self._style("title")),
@@ -45,10 +46,10 @@ class FactPanel(VerticalScroll, can_focus=False):
         )
         for d in fact.differences:
             text.append("\n≠ ", style=self._style("difference"))
-            text.append(d.describe(names), style=self._style("difference"))
+            text.append(printable(" ".join(d.describe(names).split())), style=self._style("difference"))
         for m in fact.members:
             sentence = comparison.sentence(m)
             text.append(f"\n{names[m.source]} │ ", style=self._style("source"))
-            text.append(" ".join(sentence.text.split()))
+            text.append(printable(" ".join(sentence.text.split())))
         body.update(text)
         self.scroll_home(animate=False)

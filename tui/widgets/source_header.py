@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.navigation import Coverage
+from tui.wrapping import printable
 
 
 class SourceHeader(Widget):
@@ -28,8 +29,8 @@ class SourceHeader(Widget):
 
     def __init__(self, name: str, title: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.source_name = name
-        self.title = title
+        self.source_name = printable(name)
+        self.title = printable(title)
         self.coverage: Coverage | None = None
 
     def set_coverage(self, coverage: Coverage | None) -> None:

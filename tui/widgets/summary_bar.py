@@ -8,6 +8,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.wrapping import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -61,7 +63,7 @@ class SummaryBar(Widget):
         for flag in s.flags:
             right.append(f" {flag} ", style=style("summary-bar--flag"))
         if s.position:
-            right.append(f" {s.position} ", style=style("summary-bar--position"))
+            right.append(f" {printable(s.position)} ", style=style("summary-bar--position"))
         width = self.size.width
         if text.cell_len + legend.cell_len + right.cell_len + 1 <= width:
             text.append_text(legend)

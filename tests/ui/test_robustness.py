@@ -1,0 +1,167 @@
+"""The reader under hostile conditions: small and resized terminals, files that change
+underneath it, odd file names and control characters, NO_COLOR and plain terminals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import SEEDS, analysed
+
+
+def aligned_rows(app) -> set[int]:
+    """Screen rows of the current fact's first member in every pane that has one."""
+    fact = app.comparison.facts[app.fact_index]
+    rows = set()
+    for pane in app.panes:
+        if pane.source in fact.sources:
+            first = min(m.sentence for m in fact.members if m.source == pane.source)
+            rows.add(pane.row_of(first))
+    return rows
+
+
+def covered(app) -> bool:
+    from tui.widgets.too_small import TooSmall
+
+    return app.query_one(TooSmall).display
+
+
+@pytest.mark.asyncio
+async def test_too_small_terminal_is_covered_by_a_message(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await analysed(pilot)
+        assert covered(app)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert not covered(app)
+        await pilot.resize_terminal(80, 19)
+        await pilot.pause()
+        assert covered(app)
+
+
+@pytest.mark.asyncio
+async def test_works_at_60_by_20(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await analysed(pilot)
+        assert not covered(app)
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert app.fact_index == 1
+        assert len(aligned_rows(app)) == 1
+        # one pane per screen width; every column fits the terminal
+        assert all(c.size.width <= 60 for c in app.query(".column"))
+
+
+@pytest.mark.asyncio
+async def test_resizing_keeps_the_current_fact_on_one_row(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("n", "n", "n", "n")
+        await pilot.pause()
+        index = app.fact_index
+        assert len(aligned_rows(app)) == 1
+        for size in [(60, 20), (50, 15), (100, 30), (120, 40)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert app.fact_index == index, size
+            if not covered(app):
+                rows = aligned_rows(app)
+                assert len(rows) == 1, (size, rows)
+                height = min(p.scrollable_content_region.height for p in app.panes)
+                assert 0 <= rows.pop() < height
+        assert all(c.size.width <= 120 for c in app.query(".column"))
+
+
+@pytest.mark.asyncio
+async def test_a_changed_or_deleted_file_is_reported_once_and_never_reread(tmp_path):
+    from tests.ui.conftest import load
+    from tui.app import WATCH_SECONDS, ParallaxApp
+
+    a = tmp_path / "000.txt"
+    b = tmp_path / "001.txt"
+    a.write_text("Police arrested six people in Brava on Monday.")
+    b.write_text("Six people were arrested in Brava on Monday, police said.")
+    app = ParallaxApp(load([str(a), str(b)]), analyse=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert any(t.name == "watch inputs" and t._interval == WATCH_SECONDS for t in app._timers)
+        app.check_inputs()
+        assert not [n for n in app._notifications if n.title == "File on disk"]
+        a.write_text("Police arrested seven people in Brava on Monday. Edited.")
+        b.unlink()
+        for _ in range(3):  # the timer would call this every two seconds
+            app.check_inputs()
+        await pilot.pause()
+        messages = sorted(n.message for n in app._notifications if n.title == "File on disk")
+        assert messages == [
+            "000.txt changed on disk — the reader shows the version it opened",
+            "001.txt was deleted — the reader shows the version it opened",
+        ]
+        assert app.articles[0].text == "Police arrested six people in Brava on Monday."
+        assert app.pane(0).text == "Police arrested six people in Brava on Monday."
+    assert a.read_text() == "Police arrested seven people in Brava on Monday. Edited."
+    assert not b.exists()
+
+
+@pytest.mark.asyncio
+async def test_article_notes_are_in_app_notices(tmp_path):
+    from tests.ui.conftest import load
+    from tui.app import ParallaxApp
+
+    fr = tmp_path / "fr.txt"
+    fr.write_text(
+        "La police a arrêté six personnes lors d'une série de perquisitions menées lundi matin dans la "
+        "ville portuaire de Brava, ont annoncé les autorités. Les perquisitions faisaient suite à une "
+        "enquête de trois mois sur un réseau de contrebande, selon le procureur de la ville."
+    )
+    app = ParallaxApp(load([str(fr), SEEDS[0]]), analyse=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notes = [n for n in app._notifications if n.title == "fr"]
+        assert len(notes) == 1 and "does not look like English" in notes[0].message
+
+
+@pytest.mark.asyncio
+async def test_markup_in_file_names_and_control_characters_in_text_are_harmless(tmp_path):
+    from tests.ui.conftest import load
+    from tui.app import ParallaxApp
+
+    nasty = tmp_path / "nasty[b].txt"
+    nasty.write_bytes(
+        b"Storm hits Brava\r\n\r\nThe storm\tkilled six people in Brava on Monday,\r\nofficials said. "
+        b"\x1b[31mRED\x1b[0m and a bell\x07.\x1b]0;TITLE\x07\r\n"
+    )
+    calm = tmp_path / "calm.txt"
+    calm.write_text("Brava storm\n\nSix people died when the storm hit Brava on Monday, officials said.\n")
+    app = ParallaxApp(load([str(nasty), str(calm)]), notices=["missing[/y].txt: no such file"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        assert [n.message for n in app._notifications].count("missing[/y].txt: no such file") == 1
+        pane = app.pane(0)
+        assert len(pane.text) == len(app.articles[0].text)
+        drawn = "".join(seg.text for y in range(pane.size.height) for seg in pane.render_line(y))
+        assert "RED" in drawn and "killed six" in drawn
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in drawn)
+        assert app.screen.is_mounted  # the toast with brackets rendered without a markup error
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "linux"}, {"TERM": "xterm-256color"}])
+@pytest.mark.asyncio
+async def test_no_color_and_plain_terminals(make_app, monkeypatch, env):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    app = make_app()  # NO_COLOR is read when the app is constructed
+    assert app.no_color == ("NO_COLOR" in env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.comparison.facts[app.fact_index].status == "divergence"
+        # the gutter marks carry the meaning without colour
+        fact = app.comparison.facts[app.fact_index]
+        pane = app.pane(fact.sources[0])
+        line = "".join(seg.text for seg in pane.render_line(pane.row_of(pane.cursor)))
+        assert line[1] == "≠"
