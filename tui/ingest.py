@@ -237,12 +237,24 @@ def find_headline(text: str, paras: list[Paragraph]) -> Paragraph | None:
     return first
 
 
-def display_name(path: Path, text: str) -> str:
-    """The outlet when the text names it on a ``Source:`` line, else the file stem."""
+def file_label(path: Path) -> str:
+    """The file name without an article suffix: ``dailymail.co.uk.txt`` is ``dailymail.co.uk``.
+
+    Only the suffixes Parallax reads are removed, since outlets often name their
+    saved articles after a domain, whose last dot is not a file extension.
+    """
+    name = path.name
+    if path.suffix.lower() in ARTICLE_SUFFIXES and len(name) > len(path.suffix):
+        return name[: -len(path.suffix)]
+    return name
+
+
+def display_name(fallback: str, text: str) -> str:
+    """The outlet when the text names it on a ``Source:`` line, else ``fallback`` (the file's label)."""
     match = re.search(r"^\s*Source:\s*(\S[^\n]{0,60}?)\s*$", text[:4000], re.MULTILINE)
     if match:
         return " ".join(match.group(1).split())
-    return path.stem
+    return fallback
 
 
 def build_article(
@@ -337,9 +349,9 @@ def article_from_bytes(
     if format == "markdown":
         from tui.markdown_input import mask
 
-        name = display_name(Path(stem), mask(text)) if "Source:" in text[:4000] else stem
+        name = display_name(stem, mask(text)) if "Source:" in text[:4000] else stem
     else:
-        name = display_name(Path(stem), text)
+        name = display_name(stem, text)
     try:
         return build_article(path_label, name, text, notes, format=format, fingerprint=fingerprint)
     except InputError as exc:
@@ -356,7 +368,7 @@ def load_article(path_label: str) -> Article:
     if format == "text" and looks_like_html(_head(path)):
         format = "html"  # a saved page with an unusual name is recognised by its contents
     data, stamp = read_bytes(path, MAX_PAGE_BYTES if format == "html" else MAX_BYTES)
-    return article_from_bytes(path_label, path.stem, data, format, stamp)
+    return article_from_bytes(path_label, file_label(path), data, format, stamp)
 
 
 def _head(path: Path) -> bytes:

@@ -117,6 +117,18 @@ def test_source_line_names_the_outlet(tmp_path):
     assert load_article(str(path)).name == "The Daily Example"
 
 
+
+@pytest.mark.parametrize(
+    ("filename", "name"),
+    [("dailymail.co.uk.txt", "dailymail.co.uk"), ("nytimes.com.md", "nytimes.com"), ("Report.TXT", "Report"),
+     ("reuters.com", "reuters.com"), ("notes.v2.text", "notes.v2")],
+)
+def test_names_keep_dots_that_are_not_an_article_suffix(tmp_path, filename, name):
+    """Articles saved under their outlet's domain keep the whole domain as their name."""
+    path = tmp_path / filename
+    path.write_text("Something happened in the city today, officials said.")
+    assert load_article(str(path)).name == name
+
 # ---------------------------------------------------------------- bad input
 
 
