@@ -248,8 +248,12 @@ def _ranks(b: _Basis, cx: FloatMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarr
     out = []
     for row, other in ((i, j), (j, i)):
         block = np.searchsorted(starts, other, side="right") - 1
-        order = np.lexsort((other, -value, block, row))
-        grouped = row[order] * len(starts) + block[order]
+        group = row * len(starts) + block
+        # one stable sort of a composite key (group, then score descending: scores lie in
+        # [0, 1]) instead of a four-key lexsort.  Ties keep ``other`` ascending either way
+        # round, since the candidates are sorted by i, then j.
+        order = np.argsort(group * 2.0 + (1.0 - value), kind="stable")
+        grouped = group[order]
         first = np.ones(len(order), dtype=bool)
         first[1:] = grouped[1:] != grouped[:-1]
         group_start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
