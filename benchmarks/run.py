@@ -385,7 +385,7 @@ def section_cache(report: Report, repeats: int) -> None:
 STEPS = {
     "tui.analysis": ("_boilerplate", "merge_entities", "extract", "sentence_terms", "fold_spellings",
                      "group_facts", "compare_fact", "source_conflicts"),
-    "tui.align": ("pair_scores", "sparse", "sibling_similarity"),
+    "tui.align": ("_basis", "_probabilities"),
 }
 """The steps after NLP, by the module namespace ``prepare``/``build`` look them up in."""
 
