@@ -295,14 +295,7 @@ def test_another_language_is_warned_about(tmp_path):
 
 def test_markdown_and_web_page_inputs(tmp_path):
     """Offsets refer to the text as read: the Markdown file itself, the page's extracted text."""
-    md = tmp_path / "courier.md"
-    md.write_text(
-        "# Six arrested in Brava port raids\n\n"
-        "Police arrested **six people** in raids across [Brava](https://ex.test/brava) on Monday "
-        "morning, officials said.\n\n"
-        "- Two of those arrested were later released without charge.\n"
-        "- The remaining four will appear before a magistrate on *Wednesday*.\n"
-    )
+    md = ROOT / "tests" / "data" / "pages" / "courier.md"
     page = ROOT / "tests" / "data" / "pages" / "daily_example.html"
     proc = run("--json", str(md), str(page))
     assert proc.returncode == 0, proc.stderr.decode()

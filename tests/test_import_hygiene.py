@@ -12,6 +12,12 @@ CORE = [
 ]
 
 
+def run_clean(code: str) -> None:
+    """Run ``code`` in a fresh interpreter, so modules imported by other tests do not count."""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_core_modules_import_without_textual():
     code = (
         "import sys\n"
@@ -24,8 +30,7 @@ def test_core_modules_import_without_textual():
         "    __import__(m)\n"
         "assert not any(k == 'textual' or k.startswith('textual.') for k in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    run_clean(code)
 
 
 def test_cli_does_not_load_spacy_or_textual_before_it_needs_them():
@@ -33,8 +38,7 @@ def test_cli_does_not_load_spacy_or_textual_before_it_needs_them():
         "import sys, tui.cli\n"
         "assert 'spacy' not in sys.modules and 'textual' not in sys.modules, sorted(sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    run_clean(code)
 
 
 def test_rebuilding_facts_needs_neither_numpy_nor_spacy():
@@ -44,5 +48,4 @@ def test_rebuilding_facts_needs_neither_numpy_nor_spacy():
         "heavy = [m for m in ('numpy', 'spacy', 'rapidfuzz') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    run_clean(code)

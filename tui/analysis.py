@@ -275,12 +275,17 @@ def analyse(articles: Sequence[Article], annotation: Annotation, threshold: floa
     return build(prepare(articles, annotation), threshold)
 
 
-def cached(articles: Sequence[Article], model: str | None = None) -> tuple[Prepared, str | None] | None:
-    """The cached analysis and its warning, or None; never loads spaCy."""
+def cached(
+    articles: Sequence[Article], model: str | None = None, entry_key: str | None = None
+) -> tuple[Prepared, str | None] | None:
+    """The cached analysis and its warning, or None; never loads spaCy.
+
+    ``entry_key`` is ``cache.key(articles, model)`` when the caller has it already
+    (hashing every article again is the cost of a cache hit)."""
     from tui import cache
     from tui.nlp import FALLBACK_WARNING, RULES
 
-    hit = cache.load(cache.key(articles, model), articles)
+    hit = cache.load(entry_key or cache.key(articles, model), articles)
     if hit is None:
         return None
     fell_back = hit.annotation.model == RULES and model != RULES

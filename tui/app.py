@@ -305,11 +305,12 @@ class ParallaxApp(App[int]):
         from tui import cache
 
         try:
-            if not cache.has(cache.key(self.articles, self.model_name)):
+            entry_key = cache.key(self.articles, self.model_name)
+            if not cache.has(entry_key):
                 return False  # the usual first opening: nothing more to import before painting
             from tui.analysis import build, cached
 
-            hit = cached(self.articles, self.model_name)
+            hit = cached(self.articles, self.model_name, entry_key)
         except Exception:  # a cache problem is never the user's problem: analyse instead
             return False
         if hit is None:

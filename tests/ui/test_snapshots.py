@@ -123,19 +123,12 @@ class TestTerminal:
         monkeypatch.setenv("NO_COLOR", "1")
         assert snap_compare(make_app(), terminal_size=SMALL, run_before=press_after_analysis("d"))
 
-    def test_markdown_and_web_page(self, snap_compare, make_app, tmp_path):
+    def test_markdown_and_web_page(self, snap_compare, make_app):
         """A Markdown file (markup kept in the text, headline from its heading) beside a saved page
         (named by its og:site_name, text as extracted)."""
         from tests.ui.conftest import ROOT
 
-        md = tmp_path / "courier.md"
-        md.write_text(
-            "# Six arrested in Brava port raids\n\n"
-            "Police arrested **six people** in raids across [Brava](https://ex.test/brava) on Monday "
-            "morning, officials said.\n\n"
-            "- Two of those arrested were later released without charge.\n"
-            "- The remaining four will appear before a magistrate on *Wednesday*.\n"
-        )
+        md = ROOT / "tests" / "data" / "pages" / "courier.md"
         page = ROOT / "tests" / "data" / "pages" / "daily_example.html"
         assert snap_compare(make_app([str(md), str(page)]), terminal_size=SMALL,
                             run_before=press_after_analysis("n"))
