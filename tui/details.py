@@ -17,6 +17,7 @@ from tui.lexicon import (
     MONTHS,
     PLACE_NOUNS,
     QUALIFIER_PHRASES,
+    TIME_NOUNS,
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
@@ -395,7 +396,7 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
         seen += 1
         head = tokens[i].head
         t = tokens[head]
-        if t.pos == "NOUN" and head != i:
+        if t.pos == "NOUN" and head != i and t.lemma not in TIME_NOUNS:
             # "Tuesday's attacks", "a shooting at a party on Friday": the noun is the event
             lemmas.add(t.lemma)
             break

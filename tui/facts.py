@@ -13,6 +13,12 @@ from dataclasses import dataclass
 Links = Mapping[int, Mapping[int, float]]
 """Pair scores, ``links[i][j]``, present in both directions; absent means 0."""
 
+PER_SOURCE = 2
+"""Most sentences one source brings to a fact: a summary sentence elsewhere may
+cover two of its sentences, but a broad lead sentence that links to eight
+sentences of another outlet is not one fact with them; those links are kept
+in facts of their own instead."""
+
 
 @dataclass(frozen=True, slots=True)
 class FactDraft:
@@ -26,11 +32,12 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
 
     ``sources[i]`` is the source of unit ``i``.  Links are taken strongest
     first; a link not yet inside a fact seeds one, which then takes in, best
-    first, every sentence linked to all of its members from other sources.
-    So a summary sentence can join two facts, one source can contribute
-    several sentences to a fact, and the facts' cross-source pairs are
-    exactly the links above the threshold: no pair is linked that did not
-    pass, none that passed is lost.  Cost grows with the number of links, not
+    first, every sentence linked to all of its members from other sources,
+    up to ``PER_SOURCE`` sentences from each source.  So a summary sentence
+    can join two facts, one source can contribute two sentences to a fact
+    (one covering what the other outlet says in one), and the facts'
+    cross-source pairs are exactly the links above the threshold: no pair is
+    linked that did not pass, none that passed is lost.  Cost grows with the number of links, not
     with the number of possible groups (enumerating maximal cliques explodes
     when many outlets cover the same story).
     """
@@ -64,6 +71,8 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
         while fit:
             best = max(fit, key=lambda x: (fit[x][0] / fit[x][1], -x))
             del fit[best]
+            if sum(1 for m in group if sources[m] == sources[best]) >= PER_SOURCE:
+                continue
             group.append(best)
             for x in list(fit):
                 if sources[x] != sources[best]:

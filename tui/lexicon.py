@@ -63,3 +63,10 @@ PLACE_NOUNS = frozenset(
     "neighborhood suburb county capital island street road municipality borough commune "
     "prefecture territory coast port".split()
 )
+
+# nouns that only place a date in the day ("Saturday evening", "a Monday night vigil"):
+# two dates sharing one are not the same event, so the event is looked for above them
+TIME_NOUNS = frozenset(
+    "morning afternoon evening night day week weekend hour overnight midnight dawn dusk "
+    "noon midday time".split()
+)

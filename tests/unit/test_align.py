@@ -68,3 +68,17 @@ def test_links_from_facts_are_exactly_the_pairs_above_threshold():
     }
     expected = {frozenset((a, b)) for a in range(18) for b in range(a + 1, 18) if s[a, b] >= 0.8}
     assert links == expected
+
+
+def test_a_broad_sentence_does_not_gather_a_whole_article_into_one_fact():
+    # one lead sentence (0) links to five sentences of another outlet: a fact takes at most
+    # two of them, and the other links still each sit in some fact
+    units = [unit(0, 0, "x")] + [unit(1, k, "x") for k in range(5)]
+    s = np.zeros((6, 6), dtype=np.float32)
+    for k in range(1, 6):
+        s[0, k] = s[k, 0] = 0.9 - k / 100
+    facts = group_facts([u.source for u in units], links_of(s), 0.5)
+    assert all(sum(1 for m in f.members if units[m].source == 1) <= 2 for f in facts)
+    covered = {frozenset((0, m)) for f in facts for m in f.members if m != 0}
+    assert covered == {frozenset((0, k)) for k in range(1, 6)}
+    assert (0, 1, 2) in [f.members for f in facts]  # the strongest two go together

@@ -62,6 +62,16 @@ def test_days_remember_their_event(sentence_details):
     assert day.key == "thursday" and "arrest" in day.event
 
 
+def test_a_time_of_day_is_not_the_event(sentence_details):
+    # "Saturday evening" and "a Monday evening vigil" share "evening", not an event
+    shooting, _ = sentence_details("Police say they came across a group of young men on Saturday evening.")
+    vigil, _ = sentence_details("Then came the anger: a Monday evening vigil marred by an unruly mob.")
+    (saturday,) = shooting.dates
+    (monday,) = vigil.dates
+    assert "evening" not in saturday.event and "evening" not in monday.event
+    assert not saturday.event & monday.event
+
+
 def test_places_in_the_same_role(sentence_details):
     details, _ = sentence_details(
         "Armed police swooped on addresses in the districts of Schaerbeek and Jette overnight."
