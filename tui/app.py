@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 THRESHOLD_STEP = 0.05
 NARROW = 110
 """Below this many columns the entity sidebar starts hidden."""
+SHORT = 32
+"""Below this many rows the fact panel is shorter: more room for the text."""
 FIRST_FRAME_GRACE = 0.15
 """Seconds the analysis worker waits, so the plain text reaches the terminal first."""
 MIN_COLUMN = 31
@@ -76,8 +78,6 @@ class ParallaxApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Parallax"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
     COMMANDS = App.COMMANDS | {ParallaxCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -255,8 +255,16 @@ class ParallaxApp(App[int]):
             self.call_after_refresh(self._realign_current)
 
     def _fit_terminal(self) -> None:
-        """Cover the reader with a request for more room while the terminal is too small."""
+        """Cover the reader with a request for more room while the terminal is too small,
+        and shorten the fact panel on a short one.
+
+        The panel's class is set on the panel, not as a screen breakpoint class: a
+        class change on the screen restyles every widget, which before the first
+        frame costs more than anything else the reader does (see
+        ``benchmarks/profile_paint.py``).
+        """
         width, height = self.size
+        self.query_one(FactPanel).set_class(height < SHORT, "-short")
         cover = self.query_one(TooSmall)
         cover.display = width < MIN_WIDTH or height < MIN_HEIGHT
         cover.refresh()

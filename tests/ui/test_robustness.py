@@ -40,6 +40,23 @@ async def test_too_small_terminal_is_covered_by_a_message(make_app):
 
 
 @pytest.mark.asyncio
+async def test_short_terminal_gets_a_shorter_fact_panel(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        panel = app.query_one("#fact")
+        tall = panel.outer_size.height
+        await pilot.resize_terminal(160, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.outer_size.height < tall
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.outer_size.height == tall
+
+
+@pytest.mark.asyncio
 async def test_works_at_60_by_20(make_app):
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
