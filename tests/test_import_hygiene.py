@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 CORE = [
-    "tui.model", "tui.ingest", "tui.inputs", "tui.nlp", "tui.numbers", "tui.lexicon", "tui.details",
+    "tui.model", "tui.pipelines", "tui.ingest", "tui.inputs", "tui.nlp", "tui.numbers", "tui.lexicon", "tui.details",
     "tui.boilerplate", "tui.entities", "tui.terms", "tui.align", "tui.compare", "tui.analysis",
     "tui.export", "tui.cli",
 ]
@@ -47,5 +47,17 @@ def test_rebuilding_facts_needs_neither_numpy_nor_spacy():
         "import sys, tui.analysis, tui.cache, tui.facts, tui.export\n"
         "heavy = [m for m in ('numpy', 'spacy', 'rapidfuzz') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
+    )
+    run_clean(code)
+
+
+def test_the_reader_reaches_its_first_frame_without_the_analysis_code():
+    """The reader and the cache lookup before the first frame load neither the result
+    model nor the annotation code: each costs milliseconds of start-up (dataclass
+    creation) that the user would wait for before seeing any text."""
+    code = (
+        "import sys, tui.app, tui.cache\n"
+        "early = [m for m in ('tui.model', 'tui.nlp', 'tui.analysis', 'numpy') if m in sys.modules]\n"
+        "assert not early, early\n"
     )
     run_clean(code)

@@ -283,7 +283,7 @@ def cached(
     ``entry_key`` is ``cache.key(articles, model)`` when the caller has it already
     (hashing every article again is the cost of a cache hit)."""
     from tui import cache
-    from tui.nlp import FALLBACK_WARNING, RULES
+    from tui.pipelines import FALLBACK_WARNING, RULES
 
     hit = cache.load(entry_key or cache.key(articles, model), articles)
     if hit is None:

@@ -9,6 +9,7 @@ widget computes alignment: they read the :class:`~tui.model.Comparison`.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,6 @@ from textual.widgets import Footer
 from tui import navigation
 from tui.commands import ParallaxCommands
 from tui.ingest import Article, fingerprint
-from tui.model import THRESHOLD_RANGE, Comparison
 from tui.screens.export import PathScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.article_pane import ArticlePane, PaneSentence
@@ -40,6 +40,7 @@ from tui.wrapping import printable
 if TYPE_CHECKING:
     # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
     from tui.analysis import Prepared
+    from tui.model import Comparison
 
 THRESHOLD_STEP = 0.05
 NARROW = 110
@@ -203,6 +204,14 @@ class ParallaxApp(App[int]):
         if self.auto_analyse:
             # after the first frame: the worker's imports would compete with it for the GIL
             self.call_after_refresh(self.run_analysis)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: if the command line paused garbage collection
+        for start-up, resume it, leaving out everything that exists by now (imports,
+        styles, the widget tree), which lives as long as the app anyway."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
                markup: bool = False) -> None:
@@ -633,6 +642,8 @@ class ParallaxApp(App[int]):
         if self.prepared is None or self.comparison is None:
             self.notify("Still analysing…", timeout=2)
             return
+        from tui.model import THRESHOLD_RANGE
+
         low, high = THRESHOLD_RANGE
         new = round(min(high, max(low, self.comparison.threshold + direction * THRESHOLD_STEP)), 2)
         if new == round(self.comparison.threshold, 2):

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.ingest import Article
-from tui.nlp import DEFAULT_MODELS, RULES
+from tui.pipelines import DEFAULT_MODELS, RULES
 
 if TYPE_CHECKING:
     from tui.analysis import Prepared

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 
@@ -80,6 +81,12 @@ def _main(argv: list[str] | None) -> int:
         for error in loaded.errors:
             _say(error)
         return EXIT_USAGE
+    # No cyclic garbage collection until the first frame: start-up allocates
+    # hundreds of thousands of long-lived objects (modules, classes, styles) and
+    # the collector would walk them several times for nothing; the app turns it
+    # back on, with those objects frozen out of later collections, once the text
+    # is on screen (ParallaxApp.on_ready).
+    gc.disable()
     from tui.app import ParallaxApp
 
     app = ParallaxApp(

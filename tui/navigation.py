@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.model import Comparison, Entity, Fact
+if TYPE_CHECKING:  # the model loads with the analysis, after the first frame
+    from tui.model import Comparison, Entity, Fact
 
 
 @dataclass(frozen=True, slots=True)

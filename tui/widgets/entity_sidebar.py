@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.model import Comparison
 from tui.wrapping import printable
+
+if TYPE_CHECKING:  # the model loads with the analysis, after the first frame
+    from tui.model import Comparison
 
 GROUPS = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("other", "Other"))
 

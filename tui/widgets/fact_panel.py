@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.model import Comparison, Fact
 from tui.wrapping import printable
+
+if TYPE_CHECKING:  # the model loads with the analysis, after the first frame
+    from tui.model import Comparison, Fact
 
 HINT = "n/p next/previous fact · d/D divergence · u/U unique · e entities · / search · ? help"
 
