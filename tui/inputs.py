@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from tui.ingest import ARTICLE_SUFFIXES, MAX_PAGE_BYTES, Article, InputError, article_from_bytes, load_article
@@ -32,6 +31,8 @@ def bundled_seeds() -> list[str]:
     checkout = Path(__file__).resolve().parent.parent / "seeds"
     if checkout.is_dir():
         return sorted(str(p) for p in checkout.glob("*.txt"))
+    from importlib import resources  # only a regular install needs it; it costs start-up time
+
     try:
         base = resources.files("tui.seeds")
         return sorted(str(p) for p in base.iterdir() if p.name.endswith(".txt"))
