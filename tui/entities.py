@@ -158,6 +158,18 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     return merged
 
 
+def _plural_groups_are_not_people(by_key: dict[str, list[tuple[int, int, int, int, str, str]]]) -> None:
+    """Relabel "people" named by the plural of a nationality found elsewhere in the
+    articles ("Grieving Belgians" beside "Belgian police"): spaCy's small model
+    often tags a plural group as a person.  A surname that happens to end in -s
+    (Maurice Cheeks) is left alone, because no nationality "Cheek" is named."""
+    groups = {key for key, mentions in by_key.items() if any(m[5] == "NORP" for m in mentions)}
+    for key, mentions in by_key.items():
+        last = key.split()[-1]
+        if last.endswith("s") and last[:-1] in groups:
+            mentions[:] = [(*m[:5], "NORP") if m[5] == "PERSON" else m for m in mentions]
+
+
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     """Merged entities plus, per sentence, the ids of the entities it mentions."""
@@ -185,6 +197,7 @@ def merge_entities(
                 if key:
                     by_key[key].append((s_i, k, ent.start, ent.end, ent.text, ent.label))
 
+    _plural_groups_are_not_people(by_key)
     groups: list[_Group] = []
     for key, mentions in by_key.items():
         label = Counter(m[5] for m in mentions).most_common(1)[0][0]

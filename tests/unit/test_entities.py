@@ -62,3 +62,13 @@ def test_normalise_folds_case_accents_and_possessives():
     assert normalise("Belgium’s") == normalise("belgium") == "belgium"
     assert normalise("Université") == "universite"
     assert normalise("the Bataclan") == "bataclan"
+
+
+def test_a_plural_nationality_tagged_as_a_person_is_a_group():
+    index = merge_entities([
+        [sentence(("Belgian", "NORP"))],
+        [sentence(("Grieving Belgians", "PERSON")), sentence(("Maurice Cheeks", "PERSON"))],
+    ])
+    labels = {e.name: e.label for e in index.entities}
+    assert labels["Grieving Belgians"] == "NORP"
+    assert labels["Maurice Cheeks"] == "PERSON"  # a surname in -s, and no nationality "Cheek"
