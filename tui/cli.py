@@ -82,7 +82,7 @@ def _main(argv: list[str] | None) -> int:
             _say(error)
         return EXIT_USAGE
     # No cyclic garbage collection until the first frame: start-up allocates
-    # hundreds of thousands of long-lived objects (modules, classes, styles) and
+    # tens of thousands of long-lived objects (modules, classes, styles) and
     # the collector would walk them several times for nothing; the app turns it
     # back on, with those objects frozen out of later collections, once the text
     # is on screen (ParallaxApp.on_ready).
