@@ -256,6 +256,10 @@ def _add_paragraph_breaks(spacy: Any, nlp: Any) -> None:
 
 
 def _sentences(doc: Any, paragraph_starts: list[int], pipeline: Pipeline) -> Iterable[AnnotatedSentence]:
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH, POS, TAG
+
+    if not len(doc):
+        return
     lemmatized = pipeline.name != RULES
     # the document's entities once, by start token (``sent.ents`` rescans the whole doc)
     ents = sorted(
@@ -264,41 +268,54 @@ def _sentences(doc: Any, paragraph_starts: list[int], pipeline: Pipeline) -> Ite
         if (ab := _trim(doc, e.start, e.end, e.label_)) is not None
     )
     ent_starts = [e[0] for e in ents]
+    # every token attribute in one array: a spaCy Token object per attribute read
+    # would cost more than the rest of the conversion
+    table = doc.to_array([IDX, ORTH, LEMMA, POS, TAG, DEP, HEAD, IS_STOP, LIKE_NUM, ENT_TYPE, IS_SPACE])
+    heads = (table[:, 6].view("int64") + range(len(doc))).tolist()
+    idx, orth, lemma, pos, tag, dep, _, stop, like_num, ent, space = table.T.tolist()
+    strings = doc.vocab.strings
+    name = {h: strings[h] for h in {*orth, *lemma, *pos, *tag, *dep, *ent} if h} | {0: ""}
+    text = [name[h] for h in orth]
+    if lemmatized:
+        lemmas = [(name[h] if h else t).lower() for h, t in zip(lemma, text, strict=True)]
+    else:
+        lemmas = [t.lower() for t in text]
+
     for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if not toks:
+        base, stop_at = sent.start, sent.end
+        words = [i for i in range(base, stop_at) if not space[i]]
+        if not words:
             continue
-        base = sent.start
         tokens = tuple(
             Token(
-                start=t.idx,
-                text=t.text,
-                lemma=(t.lemma_ if lemmatized and t.lemma_ else t.text).lower(),
-                pos=t.pos_,
-                tag=t.tag_,
-                dep=t.dep_,
-                head=t.head.i - base,
-                stop=t.is_stop,
-                like_num=t.like_num,
-                ent=t.ent_type_,
+                start=idx[i],
+                text=text[i],
+                lemma=lemmas[i],
+                pos=name[pos[i]],
+                tag=name[tag[i]],
+                dep=name[dep[i]],
+                head=heads[i] - base,
+                stop=bool(stop[i]),
+                like_num=bool(like_num[i]),
+                ent=name[ent[i]],
             )
-            for t in sent
+            for i in range(base, stop_at)
         )
-        lo, hi = bisect_left(ent_starts, sent.start), bisect_left(ent_starts, sent.end)
+        lo, hi = bisect_left(ent_starts, base), bisect_left(ent_starts, stop_at)
         entities = tuple(
             Span(
-                start=doc[a].idx,
-                end=doc[b - 1].idx + len(doc[b - 1].text),
+                start=idx[a],
+                end=idx[b - 1] + len(text[b - 1]),
                 text=doc[a:b].text,
                 label=label,
                 first=a - base,
                 last=b - base,
             )
             for a, b, label in ents[lo:hi]
-            if b <= sent.end
+            if b <= stop_at
         )
-        start = toks[0].idx
-        end = toks[-1].idx + len(toks[-1].text)
+        start = idx[words[0]]
+        end = idx[words[-1]] + len(text[words[-1]])
         para_i = max(0, bisect_right(paragraph_starts, start) - 1)
         yield AnnotatedSentence(start, end, para_i, tokens, entities)
 
