@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 MIN_THRESHOLD, MAX_THRESHOLD = THRESHOLD_RANGE
 CONFIDENT = 0.4
-"""Pair score above which two sentences surely report the same thing: a
-conflicting detail is only reported between such sentences."""
+"""Pair score above which two sentences surely report the same thing: two
+sentences of one article both this close to one sentence elsewhere are about
+the same thing, so a conflict between them is an intra-source conflict."""
 SIBLING = 0.3
 """Term similarity at which two sentences of one article talk about the same thing."""
 
@@ -153,6 +154,10 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
         threshold = prepared.default_threshold
     threshold = min(MAX_THRESHOLD, max(MIN_THRESHOLD, threshold))
     drafts = group_facts([s for s, _ in prepared.keys], prepared.links, threshold)
+    # a looser threshold (the reader's key) shows more links, but a conflict is only
+    # believed between sentences linked at least as surely as the default asks: a
+    # loosely aligned pair differs in many details for innocent reasons
+    sure = max(threshold, prepared.default_threshold)
     drafts.sort(key=lambda d: _reading_order(prepared, d))
     facts: list[Fact] = []
     conflicts: list[Conflict] = []
@@ -164,7 +169,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
                 for s, k in (prepared.keys[u] for u in draft.members)
             ],
             lambda s, start, text: _place_key(prepared.entities, s, start, text),
-            lambda a, b: prepared.score(a, b) >= CONFIDENT,
+            lambda a, b: prepared.score(a, b) >= sure,
         )
         for draft in drafts
     ]

@@ -71,3 +71,20 @@ def test_unrelated_sentences_are_unique(analyse_texts):
     )
     assert comp.facts == ()
     assert {s.status for src in comp.sources for s in src.sentences} == {"unique"}
+
+
+def test_a_looser_threshold_shows_more_links_but_no_conflict_between_weak_ones(seed_prepared):
+    """The reader's looser key adds weak links to facts; a detail that differs across
+    such a link is not a divergence (loosely aligned sentences differ innocently)."""
+    from tui.analysis import build
+
+    sure = seed_prepared.default_threshold
+    loose = build(seed_prepared, 0.1)
+    assert len(loose.facts) > len(build(seed_prepared, sure).facts)
+
+    for fact in loose.facts:
+        for difference in fact.differences:
+            sentences = {(v.source, v.sentence) for v in difference.values}
+            assert any(
+                a[0] != b[0] and seed_prepared.score(a, b) >= sure for a in sentences for b in sentences
+            ), difference
