@@ -33,7 +33,12 @@ STATES = [
 async def shoot(name: str, files: list[str] | None, size: tuple[int, int], keys: list[str]) -> None:
     app = ParallaxApp(load(files or bundled_seeds()).articles)
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
+        # the analysis worker starts after the first frame: wait for its result, not for
+        # whichever workers happen to exist yet
+        for _ in range(1200):
+            if app.comparison is not None:
+                break
+            await pilot.pause(0.05)
         await pilot.pause()
         for key in keys:
             await pilot.press(key)

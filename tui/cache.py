@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 FORMAT = 4
 """Bumped when the meaning of a cache entry changes (the layout is checked anyway)."""
+ALIGNMENT_MODEL = Path(__file__).resolve().parent / "data" / "alignment_model.json"
+"""The fitted weights of :mod:`tui.align`, part of every entry's key."""
 MAX_ENTRIES = 200
 """Oldest entries beyond this are pruned, so the cache cannot grow without bound."""
 
@@ -104,6 +106,9 @@ def key(articles: Sequence[Article], model: str | None) -> str:
     so the reader can look for a cached analysis before its first frame."""
     h = hashlib.sha256()
     h.update(f"parallax {__version__} format {FORMAT}\n{model_identity(model)}\n".encode())
+    # the links are the alignment model's: refitted weights make every entry stale
+    with contextlib.suppress(OSError):
+        h.update(ALIGNMENT_MODEL.read_bytes())
     for article in articles:
         # the analysis copy too: one Markdown text opened as .md and piped in as plain text
         # is analysed differently

@@ -44,6 +44,11 @@ QUALIFIERS: dict[str, tuple[float, float]] = {
     "at most": (0.0, 1.0), "a further": (1.0, 1.0), "another": (1.0, 1.0),
 }
 
+BELOW = frozenset(("almost", "nearly", "close to", "fewer than", "less than", "under"))
+"""Qualifiers that put the count strictly below the stated value."""
+ABOVE = frozenset(("more than", "over", "upwards of", "in excess of"))
+"""Qualifiers that put the count strictly above the stated value ("at least" includes it)."""
+
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _DIGIT_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,3})$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
@@ -191,7 +196,12 @@ class Amount:
         """True when no count could satisfy both statements."""
         if self.qualifier in ("a further", "another") or other.qualifier in ("a further", "another"):
             return False
-        return self.high < other.low or other.high < self.low
+        if self.high < other.low or other.high < self.low:
+            return True
+        # "nearly 100" and "over 100": one strictly below, the other strictly above
+        return (self.qualifier in BELOW and other.qualifier in ABOVE and self.value <= other.value) or (
+            other.qualifier in BELOW and self.qualifier in ABOVE and other.value <= self.value
+        )
 
     @property
     def label(self) -> str:

@@ -40,6 +40,15 @@ def test_key_depends_on_text_and_model(articles):
     assert cache.key(articles, None) == cache.key(renamed, None)
 
 
+def test_key_depends_on_the_alignment_weights(articles, monkeypatch, tmp_path):
+    """Refitted weights change every link, so entries made with the old ones are stale."""
+    before = cache.key(articles, None)
+    refitted = tmp_path / "alignment_model.json"
+    refitted.write_bytes(cache.ALIGNMENT_MODEL.read_bytes().replace(b"{", b'{"refit": 1,', 1))
+    monkeypatch.setattr(cache, "ALIGNMENT_MODEL", refitted)
+    assert cache.key(articles, None) != before
+
+
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("other-key", object()))])
 def test_corrupt_or_foreign_entries_are_rebuilt(articles, damage):
     prepare_articles(articles)

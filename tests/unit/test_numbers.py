@@ -53,3 +53,13 @@ def test_approximate_amounts_do_not_conflict_but_exact_ones_do():
 
 def test_a_further_count_never_conflicts():
     assert not Amount(3, 3, 3, "a further").conflicts(Amount(6, 6, 6))
+
+
+def test_nearly_and_over_the_same_value_conflict():
+    nearly_100 = Amount(100, *qualifier_range(100, "nearly"), "nearly")
+    over_100 = Amount(100, *qualifier_range(100, "over"), "over")
+    at_least_100 = Amount(100, *qualifier_range(100, "at least"), "at least")
+    assert nearly_100.conflicts(over_100) and over_100.conflicts(nearly_100)
+    assert not nearly_100.conflicts(Amount(100, 100, 100))  # rounding: "nearly 100" may be reported as 100
+    assert not nearly_100.conflicts(at_least_100)  # "at least" includes the value itself
+    assert not Amount(90, *qualifier_range(90, "over"), "over").conflicts(nearly_100)  # 95 fits both
