@@ -21,7 +21,7 @@ from tui.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
-from tui.numbers import QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, phrase_value
+from tui.numbers import ORDINALS, QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, phrase_value
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
 SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
@@ -264,6 +264,8 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if start > 0 and tokens[start - 1].text.lower() == "no" and tokens[end - 1].text.lower() == "one":
             yield from _zero(tokens, start - 1, end, parsed)
             continue
+        if _is_label(tokens, start, end):
+            continue
         qualifier = _qualifier(tokens, start)
         amount = _run_amount(words, qualifier)
         if amount is None:
@@ -324,9 +326,44 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             counted = ""
         if counted in GENERIC_PERSONS:
             counted = ""
+        if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
+            continue
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
         yield Quantity((category, counted), amount, span_start, span_end)
+
+
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_SCORE = re.compile(r"^\d+[-–]\d+$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _is_label(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Numbers that rank or label rather than count: ordinals ("11th round", "the
+    85th Academy Awards", "a third"), scores and records ("58-3", "9 - 14")."""
+    run = tokens[start:end]
+    if any(t.text.lower() in ORDINALS or _ORDINAL.match(t.text.lower()) for t in run):
+        return True
+    if any(_SCORE.match(t.text) for t in run):
+        return True
+    before = start >= 2 and tokens[start - 1].text in ("-", "–") and tokens[start - 2].text[:1].isdigit()
+    after = end + 1 < len(tokens) and tokens[end].text in ("-", "–") and tokens[end + 1].text[:1].isdigit()
+    return before or after
+
+
+COLLECTIVE_NOUNS = frozenset("staff crew police personnel militia cattle livestock".split())
+"""Singular nouns that are counted like plurals ("100 staff")."""
+
+
+def _names_a_thing(tokens: tuple[Token, ...], end: int, noun_i: int, value: float) -> bool:
+    """A number before a singular noun names something rather than counting it: a
+    calibre, an address, a model ("357 caliber", "the 12000 block"), a year before a
+    name ("2013 Academy Awards"); "five-boat" is still a count of boats."""
+    noun = tokens[noun_i]
+    hyphenated = end < len(tokens) and tokens[end].text == "-"
+    if _YEAR.match(tokens[end - 1].text) and noun.pos == "PROPN":
+        return True
+    return value > 1 and noun.tag == "NN" and not hyphenated and noun.lemma not in COLLECTIVE_NOUNS
 
 
 def _zero(tokens: tuple[Token, ...], start: int, end: int, parsed: bool):

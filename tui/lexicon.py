@@ -21,7 +21,7 @@ COUNT_CATEGORIES: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("arrest", "detain", "detention", "custody", "capture", "apprehend", "nab", "detainee",
-         "charge", "round"),
+         "charge"),
         "arrested",
     ),
     **dict.fromkeys(("rescue", "save"), "rescued"),

@@ -79,3 +79,24 @@ def test_places_in_the_same_role(sentence_details):
     assert {(r.role, r.text) for r in details.roles} == {("district", "Schaerbeek"), ("district", "Jette")}
     details, _ = sentence_details("A seventh arrest was made in the Forest district of Brussels.")
     assert {(r.role, r.text) for r in details.roles} == {("district", "Forest")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The champion was knocked down in the 11th round.",
+        "The Bobcats went into the game with a 9-14 record.",
+        "Police said the gunman carried a 357 caliber revolver.",
+        "The shooting happened in the 12000 block of Main Street.",
+        "Jackman will host the 2013 Academy Awards in February.",
+        "He hosted the 85th Academy Awards.",
+    ],
+)
+def test_numbers_that_rank_or_label_are_not_counts(sentence_details, sentence):
+    details, text = sentence_details(sentence)
+    assert quantities(details, text) == {}
+
+
+def test_a_hyphenated_count_still_counts(sentence_details):
+    details, text = sentence_details("An Indian warship foiled a five-boat pirate attack on Friday.")
+    assert (("", "boat"), 5) in quantities(details, text)
