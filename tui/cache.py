@@ -34,7 +34,7 @@ from tui.pipelines import DEFAULT_MODELS, RULES
 if TYPE_CHECKING:
     from tui.analysis import Prepared
 
-FORMAT = 5
+FORMAT = 6
 """Bumped when the meaning of a cache entry changes (the layout is checked anyway)."""
 ALIGNMENT_MODEL = Path(__file__).resolve().parent / "data" / "alignment_model.json"
 """The fitted weights of :mod:`tui.align`, part of every entry's key."""

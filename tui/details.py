@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from tui.lexicon import (
     COUNT_CATEGORIES,
     GENERIC_PERSONS,
+    MEASURE_UNITS,
     MONTHS,
     PLACE_NOUNS,
     QUALIFIER_PHRASES,
@@ -327,6 +328,8 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if counted in GENERIC_PERSONS:
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
+            continue
+        if not category and counted in MEASURE_UNITS:
             continue
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts

@@ -70,3 +70,12 @@ TIME_NOUNS = frozenset(
     "morning afternoon evening night day week weekend hour overnight midnight dawn dusk "
     "noon midday time".split()
 )
+
+# units of distance and of sports statistics: a count of them belongs to one player,
+# one game or one stretch of road, so two sentences' figures rarely measure the same
+# thing ("404 yards" passing vs "440 yards" of offence), and comparing them would
+# report divergences that are not there
+MEASURE_UNITS = frozenset(
+    "yard point rebound assist touchdown carry pass interception tackle sack inning "
+    "mile kilometre kilometer km metre meter foot inch".split()
+)

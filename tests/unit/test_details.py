@@ -90,9 +90,11 @@ def test_places_in_the_same_role(sentence_details):
         "The shooting happened in the 12000 block of Main Street.",
         "Jackman will host the 2013 Academy Awards in February.",
         "He hosted the 85th Academy Awards.",
+        "Brees threw for 404 yards and two touchdowns.",
+        "The quake struck 10 kilometres below the surface.",
     ],
 )
-def test_numbers_that_rank_or_label_are_not_counts(sentence_details, sentence):
+def test_numbers_that_rank_label_or_measure_are_not_counts(sentence_details, sentence):
     details, text = sentence_details(sentence)
     assert quantities(details, text) == {}
 
