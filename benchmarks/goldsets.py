@@ -37,6 +37,19 @@ def seeds() -> GoldSet:
     return GoldSet("seeds", SEEDS_GOLD, SEEDS, json.loads(SEEDS_GOLD.read_text("utf-8")))
 
 
+HELD_OUT = frozenset({
+    "t02_ecb_g2", "t06_ecbplus_g1", "t13_ecb_g1", "t19_ecb_g4", "t22_ecbplus_g3", "t25_ecbplus_g1",
+})
+"""Dev clusters aligned after the alignment model was fitted and never used to fit it
+or to choose its threshold: their figures estimate quality on clusters Parallax has
+not seen, as the hidden evaluation clusters are."""
+
+
+def fit_sets() -> list[GoldSet]:
+    """The dev clusters the alignment model may be fitted on."""
+    return [gs for gs in dev_sets() if gs.name not in HELD_OUT]
+
+
 def dev_sets() -> list[GoldSet]:
     out = []
     for path in sorted(DEV_GOLD.glob("*.gold.json")):

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goldsets import ROOT, SEEDS_GOLD, SHARED, GoldSet, dev_sets, seeds
+from goldsets import HELD_OUT, ROOT, SEEDS_GOLD, SHARED, GoldSet, dev_sets, seeds
 
 TARGETS = {"link_f1": 0.70, "div_r": 0.60, "div_p": 0.50, "unique_f1": 0.70, "boiler_r": 0.70}
 HIDDEN_TARGETS = {"link_f1": 0.55, "div_r": 0.40}
@@ -84,6 +84,10 @@ def main() -> int:
     means = {c: _mean(dev, c) for c in COLUMNS}
     if dev:
         print(f"{'dev mean':18}" + "".join(f"{means[c]:10.3f}" for c in COLUMNS))
+        unseen = [m for n, m in results.items() if n in HELD_OUT]
+        if unseen:
+            print(f"{'held-out mean':18}" + "".join(f"{_mean(unseen, c):10.3f}" for c in COLUMNS)
+                  + "   (clusters the model was never fitted on)")
         print("(div_p, div_r and boiler_r are averaged over the clusters where they are defined)")
     short = [f"{k} {results['seeds'][k]:.3f} < {v}" for k, v in TARGETS.items() if results["seeds"][k] < v]
     dev_short = [f"{k} {means[k]:.3f} < {v}" for k, v in HIDDEN_TARGETS.items() if dev and means[k] < v]

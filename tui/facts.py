@@ -58,29 +58,34 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
         group = [a, c]
         # candidates linked to every member of another source, with their summed link scores
         fit: dict[int, list[float]] = {}
-        for x in (adjacency[a] | adjacency[c]) - {a, c}:
-            total, count = 0.0, 0
-            for m in (a, c):
-                if sources[m] != sources[x]:
-                    if x not in adjacency[m]:
-                        break
-                    total += links[x][m]
-                    count += 1
-            else:
-                fit[x] = [total, count]
+        near_a, near_c = adjacency[a], adjacency[c]
+        row_a, row_c = links[a], links[c]
+        for x in near_a & near_c:  # a third source's sentence linked to both
+            fit[x] = [row_a[x] + row_c[x], 2]
+        sa, sc = sources[a], sources[c]
+        for x in near_c:  # a second sentence of a's source, linked to c
+            if sources[x] == sa and x != a:
+                fit[x] = [row_c[x], 1]
+        for x in near_a:
+            if sources[x] == sc and x != c:
+                fit[x] = [row_a[x], 1]
+        taken = {sources[a]: 1, sources[c]: 1}
         while fit:
             best = max(fit, key=lambda x: (fit[x][0] / fit[x][1], -x))
             del fit[best]
-            if sum(1 for m in group if sources[m] == sources[best]) >= PER_SOURCE:
-                continue
+            source = sources[best]
             group.append(best)
+            taken[source] = taken.get(source, 0) + 1
+            full = taken[source] >= PER_SOURCE
             for x in list(fit):
-                if sources[x] != sources[best]:
-                    if x in adjacency[best]:
-                        fit[x][0] += links[x][best]
-                        fit[x][1] += 1
-                    else:
+                if sources[x] == source:
+                    if full:  # that source has given all it may
                         del fit[x]
+                elif x in adjacency[best]:
+                    fit[x][0] += links[x][best]
+                    fit[x][1] += 1
+                else:
+                    del fit[x]
         members = sorted(group)
         pairs = [(m, n) for k, m in enumerate(members) for n in members[k + 1 :] if sources[m] != sources[n]]
         covered.update(pairs)
