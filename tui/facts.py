@@ -50,10 +50,11 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
                 if a < c:
                     edges.append((score, a, c))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-    covered: set[tuple[int, int]] = set()
+    facts_of: dict[int, set[int]] = {}
+    """Per unit, the drafts it is in: a link is covered when both ends share one."""
     drafts: list[FactDraft] = []
     for _, a, c in edges:
-        if (a, c) in covered:
+        if a in facts_of and c in facts_of and not facts_of[a].isdisjoint(facts_of[c]):
             continue
         group = [a, c]
         # candidates linked to every member of another source, with their summed link scores
@@ -87,8 +88,14 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
                 else:
                     del fit[x]
         members = sorted(group)
-        pairs = [(m, n) for k, m in enumerate(members) for n in members[k + 1 :] if sources[m] != sources[n]]
-        covered.update(pairs)
-        score = sum(links[m][n] for m, n in pairs) / len(pairs)
-        drafts.append(FactDraft(tuple(members), score))
+        total, count = 0.0, 0
+        for k, m in enumerate(members):
+            row = links[m]
+            for n in members[k + 1 :]:
+                if sources[m] != sources[n]:
+                    total += row[n]
+                    count += 1
+        for m in members:
+            facts_of.setdefault(m, set()).add(len(drafts))
+        drafts.append(FactDraft(tuple(members), total / count))
     return drafts
