@@ -50,8 +50,8 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
                 if a < c:
                     edges.append((score, a, c))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    # per unit, the drafts it is in: a link is covered when both its ends share one
     facts_of: dict[int, set[int]] = {}
-    """Per unit, the drafts it is in: a link is covered when both ends share one."""
     drafts: list[FactDraft] = []
     for _, a, c in edges:
         if a in facts_of and c in facts_of and not facts_of[a].isdisjoint(facts_of[c]):
@@ -63,13 +63,14 @@ def group_facts(sources: Sequence[int], links: Links, threshold: float) -> list[
         row_a, row_c = links[a], links[c]
         for x in near_a & near_c:  # a third source's sentence linked to both
             fit[x] = [row_a[x] + row_c[x], 2]
-        sa, sc = sources[a], sources[c]
-        for x in near_c:  # a second sentence of a's source, linked to c
-            if sources[x] == sa and x != a:
-                fit[x] = [row_c[x], 1]
-        for x in near_a:
-            if sources[x] == sc and x != c:
-                fit[x] = [row_a[x], 1]
+        if PER_SOURCE > 1:
+            sa, sc = sources[a], sources[c]
+            for x in near_c:  # a second sentence of a's source, linked to c
+                if sources[x] == sa and x != a:
+                    fit[x] = [row_c[x], 1]
+            for x in near_a:
+                if sources[x] == sc and x != c:
+                    fit[x] = [row_a[x], 1]
         taken = {sources[a]: 1, sources[c]: 1}
         while fit:
             best = max(fit, key=lambda x: (fit[x][0] / fit[x][1], -x))
