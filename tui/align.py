@@ -25,9 +25,10 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
+
+from tui.data import ALIGNMENT_MODEL
 
 FloatMatrix = np.ndarray
 SHORT_ARTICLE = 10.0
@@ -63,7 +64,7 @@ class AlignmentModel:
 
 @cache
 def default_model() -> AlignmentModel:
-    raw = json.loads(resources.files("tui.data").joinpath("alignment_model.json").read_text("utf-8"))
+    raw = json.loads(ALIGNMENT_MODEL.read_text("utf-8"))
     return AlignmentModel(
         features=tuple(raw["features"]),
         mean=tuple(raw["mean"]),

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.data import ALIGNMENT_MODEL
 from tui.ingest import Article
 from tui.pipelines import DEFAULT_MODELS, RULES
 
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 
 FORMAT = 6
 """Bumped when the meaning of a cache entry changes (the layout is checked anyway)."""
-ALIGNMENT_MODEL = Path(__file__).resolve().parent / "data" / "alignment_model.json"
-"""The fitted weights of :mod:`tui.align`, part of every entry's key."""
 MAX_ENTRIES = 200
 """Oldest entries beyond this are pruned, so the cache cannot grow without bound."""
 

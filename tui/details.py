@@ -22,7 +22,7 @@ from tui.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
-from tui.numbers import ORDINALS, QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, phrase_value
+from tui.numbers import QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, ordinal_value, phrase_value
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
 SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
@@ -336,7 +336,6 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         yield Quantity((category, counted), amount, span_start, span_end)
 
 
-_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 _SCORE = re.compile(r"^\d+[-–]\d+$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -345,7 +344,7 @@ def _is_label(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Numbers that rank or label rather than count: ordinals ("11th round", "the
     85th Academy Awards", "a third"), scores and records ("58-3", "9 - 14")."""
     run = tokens[start:end]
-    if any(t.text.lower() in ORDINALS or _ORDINAL.match(t.text.lower()) for t in run):
+    if any(ordinal_value(t.text) is not None for t in run):
         return True
     if any(_SCORE.match(t.text) for t in run):
         return True

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-
 @dataclass(frozen=True, slots=True)
 class Token:
     start: int
