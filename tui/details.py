@@ -284,6 +284,9 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             yield Quantity(("age", owner), amount, span_start, span_end)
             continue
         if tokens[anchor].ent in ("DATE", "TIME"):
+            duration = _duration(tokens, end)
+            if duration is not None:  # "five days of rioting" against "four days of riots"
+                yield Quantity(("", duration), amount, span_start, tokens[end].end)
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
         unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
         if unit is None and end < len(tokens):
@@ -334,6 +337,24 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
         yield Quantity((category, counted), amount, span_start, span_end)
+
+
+DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
+def _duration(tokens: tuple[Token, ...], end: int) -> str | None:
+    """ "five days of rioting", "for four days": how long something lasted, not when."""
+    if end >= len(tokens):
+        return None
+    unit = DURATION_UNITS.get(tokens[end].lemma)
+    if unit is None or tokens[end].tag != "NNS":
+        return None
+    nxt = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
+    start = end - 1
+    while start > 0 and tokens[start - 1].ent == tokens[end].ent and _numberish(tokens[start - 1]):
+        start -= 1
+    before = tokens[start - 1].text.lower() if start > 0 else ""
+    return unit if nxt == "of" or before == "for" else None
 
 
 _SCORE = re.compile(r"^\d+[-–]\d+$")
@@ -446,6 +467,9 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
                 if child.head == head and c != head and child.dep in ("nsubj", "nsubjpass", "dobj") \
                         and child.pos in ("NOUN", "PROPN"):
                     lemmas.add(child.lemma)
+            if t.dep in ("relcl", "acl") and tokens[t.head].pos == "NOUN":
+                # "the fire, which was set Friday night": the noun the clause describes
+                lemmas.add(tokens[t.head].lemma)
             break
         i = head
     return frozenset(lemmas)

@@ -88,3 +88,21 @@ def test_a_looser_threshold_shows_more_links_but_no_conflict_between_weak_ones(s
             assert any(
                 a[0] != b[0] and seed_prepared.score(a, b) >= sure for a in sentences for b in sentences
             ), difference
+
+
+def test_riot_durations_that_differ_diverge(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Riots in Tarro\n\nTarro was reeling from five days of rioting after police shot a teenager.",
+        "Tarro unrest\n\nThe city of Tarro was reeling from four days of riots after police shot a teenager.",
+    )
+    assert linked(comp, 0, 1)
+    assert any(k == "number" and w == "days" for k, w, _ in divergences(comp)), divergences(comp)
+
+
+def test_the_day_of_an_event_told_in_a_relative_clause_is_compared(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Church fire in Tarro\n\nNo one was injured in the church fire, which was set on Friday night in Tarro.",
+        "Tarro church burns\n\nA suspicious fire destroyed the church in Tarro on Saturday, and no one was injured.",
+    )
+    assert linked(comp, 0, 1)
+    assert any(k == "date" for k, _, _ in divergences(comp)), divergences(comp)

@@ -62,6 +62,34 @@ def test_days_remember_their_event(sentence_details):
     assert day.key == "thursday" and "arrest" in day.event
 
 
+def test_a_day_in_a_relative_clause_belongs_to_the_noun_it_describes(sentence_details):
+    # without the noun, "set" and "destroyed" share nothing and the days are never compared
+    details, _ = sentence_details("No one was injured in the fire, which was set Friday night.")
+    (day,) = details.dates
+    assert day.key == "friday" and {"set", "fire"} <= day.event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value", "wording"),
+    [
+        ("Greece was reeling from five days of rioting in Athens.", ("", "days"), 5, "five days"),
+        ("The strike went on for three weeks before a deal was struck.", ("", "weeks"), 3, "three weeks"),
+    ],
+)
+def test_how_long_something_lasted_is_a_count(sentence_details, sentence, key, value, wording):
+    details, text = sentence_details(sentence)
+    assert quantities(details, text).get((key, value)) == wording
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The boy was shot two days ago in Athens.", "Three years later the case was reopened."],
+)
+def test_when_something_happened_is_not_a_duration(sentence_details, sentence):
+    details, text = sentence_details(sentence)
+    assert quantities(details, text) == {}
+
+
 def test_a_time_of_day_is_not_the_event(sentence_details):
     # "Saturday evening" and "a Monday evening vigil" share "evening", not an event
     shooting, _ = sentence_details("Police say they came across a group of young men on Saturday evening.")
