@@ -37,12 +37,19 @@ def seeds() -> GoldSet:
     return GoldSet("seeds", SEEDS_GOLD, SEEDS, json.loads(SEEDS_GOLD.read_text("utf-8")))
 
 
+UNTOUCHED = frozenset({
+    "t04_ecb_g4", "t10_ecb_g1", "t21_ecb_g2", "t30_ecb_g4", "t33_ecbplus_g2", "t36_ecb_g2",
+})
+"""Dev clusters aligned by hand after every rule and weight in Parallax was written
+(2026-12-02), from topics no other gold cluster uses, and not used to develop any
+rule since: the nearest estimate of the hidden evaluation clusters."""
+
 HELD_OUT = frozenset({
     "t02_ecb_g2", "t06_ecbplus_g1", "t13_ecb_g1", "t19_ecb_g4", "t22_ecbplus_g3", "t25_ecbplus_g1",
-})
-"""Dev clusters aligned after the alignment model was fitted and never used to fit it
-or to choose its threshold: their figures estimate quality on clusters Parallax has
-not seen, as the hidden evaluation clusters are."""
+}) | UNTOUCHED
+"""Dev clusters never used to fit the alignment model or to choose its threshold.  The
+first six have since guided divergence rules (so they are held out from fitting, not
+unseen); ``UNTOUCHED`` have not."""
 
 
 def fit_sets() -> list[GoldSet]:
