@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goldsets import HELD_OUT, ROOT, UNTOUCHED, SEEDS_GOLD, SHARED, GoldSet, dev_sets, seeds
+from goldsets import HELD_OUT, ROOT, SEEDS_GOLD, SHARED, UNTOUCHED, GoldSet, dev_sets, seeds
 
 TARGETS = {"link_f1": 0.70, "div_r": 0.60, "div_p": 0.50, "unique_f1": 0.70, "boiler_r": 0.70}
 HIDDEN_TARGETS = {"link_f1": 0.55, "div_r": 0.40}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from tui.details import Details, Quantity
+from tui.details import HOME, Details, Quantity
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
 
 
@@ -110,8 +110,9 @@ def compare_fact(
         keys = {s: {place_key(s, i.start, i.text) for i in items} for s, items in per_source.items()}
         # overlapping but unequal sets ("Schaerbeek" vs "Schaerbeek and Jette"); disjoint
         # places usually mean two different events were aligned, not a conflict
+        home = role.startswith(HOME)
         if any(
-            keys[a] != keys[b] and keys[a] & keys[b]
+            keys[a] != keys[b] and (keys[a].isdisjoint(keys[b]) if home else keys[a] & keys[b])
             and any(vouched(x, y) for x in per_source[a] for y in per_source[b])
             for a, b in combinations(keys, 2)
         ):

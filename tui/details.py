@@ -490,6 +490,11 @@ def _dates(tokens: tuple[Token, ...]):
             yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
 
 
+HOME = "home of"
+"""Role prefix of a person's home town ("home of LaSalle"): one person has one, so two
+different places conflict even when they share nothing."""
+
+
 def _roles(sentence: AnnotatedSentence):
     """Places attached to a common noun: "the Schaerbeek district", "the districts of Jette"."""
     tokens = sentence.tokens
@@ -500,6 +505,7 @@ def _roles(sentence: AnnotatedSentence):
         seen = 0
         role = ""
         via_preposition = False
+        via_of = False
         while seen < 5:
             seen += 1
             head = tokens[i].head
@@ -512,7 +518,12 @@ def _roles(sentence: AnnotatedSentence):
             t = tokens[i]
             if t.pos == "ADP":
                 via_preposition = True
+                via_of = t.text.lower() == "of"
                 continue
+            if via_of and t.pos == "PROPN" and t.ent == "PERSON" and dep == "prep":
+                # "Anthony LaSalle, 36, of Bloomington": where a named person is from
+                role = f"{HOME} {t.text}"
+                break
             if dep == "conj" or t.ent in ROLE_LABELS:
                 continue
             if t.pos == "NOUN" and t.lemma in PLACE_NOUNS:

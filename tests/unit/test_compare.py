@@ -106,3 +106,25 @@ def test_the_day_of_an_event_told_in_a_relative_clause_is_compared(analyse_texts
     )
     assert linked(comp, 0, 1)
     assert any(k == "date" for k, _, _ in divergences(comp)), divergences(comp)
+
+
+def test_a_named_persons_home_town_that_differs_diverges(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Driver charged\n\nPolice said Anthony LaSalle, 36, of Bloomington, hit and killed a woman "
+        "in the parking lot of a store on Wednesday night.",
+        "Hit and run\n\nAnthony LaSalle, 36, of Minneapolis, hit and killed a woman in the store's "
+        "parking lot on Wednesday night, police said.",
+    )
+    assert linked(comp, 0, 1)
+    assert ("entity", "home of LaSalle", ("Bloomington", "Minneapolis")) in divergences(comp), divergences(comp)
+
+
+def test_a_home_town_named_more_precisely_agrees(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Driver charged\n\nPolice said Anthony LaSalle, 36, of Bloomington, hit and killed a woman "
+        "in the parking lot of a store on Wednesday night.",
+        "Hit and run\n\nAnthony LaSalle, 36, of Bloomington, Minnesota, hit and killed a woman in the "
+        "store's parking lot on Wednesday night, police said.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [d for d in divergences(comp) if d[0] == "entity"], divergences(comp)
