@@ -99,6 +99,26 @@ def compare_fact(
     if clashing:
         differences.append(_difference("date", "day", clashing))
 
+    # times of day: ranges that cannot both hold, unless the other source also gives a matching one
+    timed = [
+        (t, _Item(m.source, m.sentence, t.time.start, t.time.end, m.text[t.time.start : t.time.end]))
+        for m in members
+        for t in m.details.times
+    ]
+    clashing = []
+    for (ma, ia), (mb, ib) in combinations(timed, 2):
+        ta, tb = ma.time, mb.time
+        if ta.conflicts(tb) and vouched(ia, ib) and ma.event & mb.event:
+            agrees = any(
+                ic.source == ib.source and tc.time.zone == ta.zone and not tc.time.conflicts(ta) for tc, ic in timed
+            ) or any(
+                ic.source == ia.source and tc.time.zone == tb.zone and not tc.time.conflicts(tb) for tc, ic in timed
+            )
+            if not agrees:
+                clashing += [ia, ib]
+    if clashing:
+        differences.append(_difference("date", "time", clashing))
+
     # places in the same role
     roles: dict[str, dict[int, list[_Item]]] = defaultdict(lambda: defaultdict(list))
     for m in members:

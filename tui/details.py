@@ -9,8 +9,9 @@ wording so the reader can emphasise exactly "270 injured".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from tui.clock import ClockTime, clock_times
 from tui.lexicon import (
     COUNT_CATEGORIES,
     GENERIC_PERSONS,
@@ -67,10 +68,18 @@ class RoleMention:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeMention:
+    time: ClockTime
+    """Its range of minutes and zone; ``time.start``/``end`` are offsets in the article."""
+    event: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Details:
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
     roles: tuple[RoleMention, ...]
+    times: tuple[TimeMention, ...] = ()
 
 
 EMPTY = Details((), (), ())
@@ -81,7 +90,26 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
     quantities = list(_quantities(tokens, parsed))
     if parsed:
         quantities.extend(_implied_ones(tokens, quantities))
-    return Details(tuple(quantities), tuple(_dates(tokens)), tuple(_roles(sentence) if parsed else ()))
+    return Details(
+        tuple(quantities), tuple(_dates(tokens)), tuple(_roles(sentence) if parsed else ()), tuple(_times(tokens))
+    )
+
+
+def _times(tokens: tuple[Token, ...]):
+    """Clock times, found in the sentence's text rebuilt from its tokens (offsets kept)."""
+    if not any(t.text[:1].isdigit() for t in tokens) or not any(t.pos == "VERB" for t in tokens):
+        return  # no time, or nothing happening at it ("10:55 P. M. FEB. 2, 2009": a timestamp)
+    base = tokens[0].start
+    parts: list[str] = []
+    length = 0
+    for t in tokens:
+        parts.append(" " * (t.start - base - length) + t.text)
+        length = t.start - base + len(t.text)
+    text = "".join(parts)
+    for found in clock_times(text):
+        # the clause hangs off the time's last word ("a.m."), not its number
+        at = max((i for i, t in enumerate(tokens) if t.start - base < found.end), default=0)
+        yield TimeMention(replace(found, start=found.start + base, end=found.end + base), _event(tokens, at))
 
 
 _SCALE_WORDS = frozenset(("dozen", "couple", "hundred", "thousand", "million", "billion"))
@@ -381,8 +409,11 @@ COLLECTIVE_NOUNS = frozenset("staff crew police personnel militia cattle livesto
 def _names_a_thing(tokens: tuple[Token, ...], end: int, noun_i: int, value: float) -> bool:
     """A number before a singular noun names something rather than counting it: a
     calibre, an address, a model ("357 caliber", "the 12000 block"), a year before a
-    name ("2013 Academy Awards"); "five-boat" is still a count of boats."""
+    name ("2013 Academy Awards"); "five-boat" is still a count of boats.  So does a
+    number after its noun ("Route 52")."""
     noun = tokens[noun_i]
+    if noun_i < end - 1:
+        return True  # the number follows its noun: "Route 52", "Flight 93", "Room 101"
     hyphenated = end < len(tokens) and tokens[end].text == "-"
     if _YEAR.match(tokens[end - 1].text) and noun.pos == "PROPN":
         return True

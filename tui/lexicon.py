@@ -68,7 +68,7 @@ PLACE_NOUNS = frozenset(
 # two dates sharing one are not the same event, so the event is looked for above them
 TIME_NOUNS = frozenset(
     "morning afternoon evening night day week weekend hour overnight midnight dawn dusk "
-    "noon midday time".split()
+    "noon midday time a.m. p.m. am pm".split()
 )
 
 # units of distance and of sports statistics: a count of them belongs to one player,

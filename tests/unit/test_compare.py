@@ -128,3 +128,14 @@ def test_a_home_town_named_more_precisely_agrees(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert not [d for d in divergences(comp) if d[0] == "entity"], divergences(comp)
+
+
+def test_times_of_the_same_event_that_cannot_both_hold_diverge(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Player arrested\n\nPolice apprehended the Tarro striker Jackson at about 2:30 a.m. on Route 52 "
+        "and booked him for drunk driving.",
+        "Striker held\n\nPolice apprehended the Tarro striker Jackson shortly after 2 a.m. on Route 52 "
+        "and booked him for drunk driving.",
+    )
+    assert linked(comp, 0, 1)
+    assert ("date", "time", ("about 2:30 a.m.", "shortly after 2 a.m.")) in divergences(comp), divergences(comp)

@@ -120,6 +120,7 @@ def test_places_in_the_same_role(sentence_details):
         "He hosted the 85th Academy Awards.",
         "Brees threw for 404 yards and two touchdowns.",
         "The quake struck 10 kilometres below the surface.",
+        "Jackson was pulled over on state Route 52 near the border.",
     ],
 )
 def test_numbers_that_rank_label_or_measure_are_not_counts(sentence_details, sentence):
