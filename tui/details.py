@@ -44,6 +44,8 @@ class Quantity:
         category, noun = self.key
         if category == "age":
             return f"age of {noun}" if noun else "age"
+        if category == "distance" and noun:
+            return f"distance ({noun})"
         return category or noun
 
 
@@ -326,6 +328,11 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             span_end = tokens[end].end
             yield Quantity(("percent", ""), amount, span_start, span_end)
             continue
+        distance = _distance(tokens, end, amount) if parsed else None
+        if distance is not None:
+            key, metres = distance
+            yield Quantity(("distance", key), metres, span_start, tokens[end].end)
+            continue
         category = ""
         counted = ""
         # a count word right after the number: "270 injured", "31 dead", "dozens injured"
@@ -383,6 +390,58 @@ def _duration(tokens: tuple[Token, ...], end: int) -> str | None:
         start -= 1
     before = tokens[start - 1].text.lower() if start > 0 else ""
     return unit if nxt == "of" or before == "for" else None
+
+
+DISTANCE_UNITS = {
+    "m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0, "kilometer": 1000.0,
+    "mile": 1609.344, "mi": 1609.344, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048,
+}
+def _reference(tokens: tuple[Token, ...], i: int) -> list[str]:
+    """The object of a direction or preposition, through an "of": "east of Cloverdale"."""
+    for k, t in enumerate(tokens):
+        if t.head == i and k != i:
+            if t.dep == "pobj":
+                return [t.lemma]
+            if t.dep == "prep":
+                return [x.lemma for m, x in enumerate(tokens) if x.head == k and x.dep == "pobj" and m != k][:1]
+    return []
+
+
+_CONVERSION_SLACK = 0.05
+"""Rounding when an outlet converts units ("2,000ft" is 610 m, "about 600m")."""
+
+
+def _distance(tokens: tuple[Token, ...], end: int, amount: Amount) -> tuple[str, Amount] | None:
+    """A length ("fell 200m", "60 metres from the ridge", "a depth of 2.7 miles") in metres,
+    keyed by what it measures: the word its unit hangs off ("fall", "depth", "east")."""
+    if end >= len(tokens) or tokens[end].text == "-":
+        return None
+    unit = tokens[end]
+    factor = DISTANCE_UNITS.get(unit.text.lower(), DISTANCE_UNITS.get(unit.lemma))
+    if factor is None:
+        return None
+    if unit.dep == "appos" or (end + 1 < len(tokens) and tokens[end + 1].text == ")"):
+        return None  # "10 kilometers (six miles)": the conversion repeats the figure
+    i, seen = end, 0
+    while seen < 4:
+        seen += 1
+        head = tokens[i].head
+        if head == i:
+            break
+        i = head
+        if not (tokens[i].pos == "ADP" and tokens[i].lemma == "of"):
+            break
+    key = tokens[i].lemma if i != end else ""
+    if tokens[i].pos in ("ADP", "ADV"):
+        # "13 miles east of Cloverdale", "60 metres from the ridge": from where
+        key = " ".join((key, *_reference(tokens, i)))
+    metres = Amount(
+        amount.value * factor,
+        amount.low * factor * (1 - _CONVERSION_SLACK),
+        amount.high * factor * (1 + _CONVERSION_SLACK),
+        amount.qualifier,
+    )
+    return key, metres
 
 
 _SCORE = re.compile(r"^\d+[-–]\d+$")

@@ -139,3 +139,16 @@ def test_times_of_the_same_event_that_cannot_both_hold_diverge(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert ("date", "time", ("about 2:30 a.m.", "shortly after 2 a.m.")) in divergences(comp), divergences(comp)
+
+
+def test_lengths_in_other_units_are_compared(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Climber dies\n\nA climber died on Friday after falling 150 meters from a ridge in Tarro National Park.",
+        "Tarro fall\n\nThe climber died on Friday after slipping and falling about 200 feet from a ridge "
+        "in Tarro National Park.",
+        "Park death\n\nA climber died on Friday after falling about 500ft from a ridge in Tarro National Park.",
+    )
+    assert linked(comp, 0, 1) and linked(comp, 0, 2)
+    (difference,) = [d for d in divergences(comp) if d[0] == "number"]
+    # 150 m against 61 m: a conflict; "about 500ft" (152 m) agrees with 150 m
+    assert difference[2] == ("150 meters", "about 200 feet", "about 500ft"), difference

@@ -82,6 +82,26 @@ def test_how_long_something_lasted_is_a_count(sentence_details, sentence, key, v
 
 
 @pytest.mark.parametrize(
+    ("sentence", "key", "metres"),
+    [
+        ("The climber fell 200m down an icy gully.", ("distance", "fall"), 200),
+        ("He fell 200ft to his death.", ("distance", "fall"), 60.96),
+        ("The quake struck at a depth of 2.7 miles.", ("distance", "depth"), 4345.2288),
+        ("The quake was centred 13 miles east of Cloverdale.", ("distance", "east cloverdale"), 20921.472),
+    ],
+)
+def test_lengths_are_compared_in_metres_by_what_they_measure(sentence_details, sentence, key, metres):
+    details, _ = sentence_details(sentence)
+    (length,) = [q for q in details.quantities if q.key[0] == "distance"]
+    assert length.key == key and length.amount.value == pytest.approx(metres)
+
+
+def test_a_converted_length_is_not_counted_twice(sentence_details):
+    details, text = sentence_details("The quake struck at a depth of 10 kilometers (six miles).")
+    assert [text[q.start : q.end] for q in details.quantities] == ["10 kilometers"]
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["The boy was shot two days ago in Athens.", "Three years later the case was reopened."],
 )
@@ -119,7 +139,6 @@ def test_places_in_the_same_role(sentence_details):
         "Jackman will host the 2013 Academy Awards in February.",
         "He hosted the 85th Academy Awards.",
         "Brees threw for 404 yards and two touchdowns.",
-        "The quake struck 10 kilometres below the surface.",
         "Jackson was pulled over on state Route 52 near the border.",
     ],
 )
