@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from tui.clock import ClockTime, clock_times
 from tui.lexicon import (
     COUNT_CATEGORIES,
+    DISTANCE_UNITS,
+    DURATION_UNITS,
     GENERIC_PERSONS,
     MEASURE_UNITS,
     MONTHS,
@@ -374,9 +376,6 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         yield Quantity((category, counted), amount, span_start, span_end)
 
 
-DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
-
-
 def _duration(tokens: tuple[Token, ...], end: int) -> str | None:
     """ "five days of rioting", "for four days": how long something lasted, not when."""
     if end >= len(tokens):
@@ -392,10 +391,6 @@ def _duration(tokens: tuple[Token, ...], end: int) -> str | None:
     return unit if nxt == "of" or before == "for" else None
 
 
-DISTANCE_UNITS = {
-    "m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0, "kilometer": 1000.0,
-    "mile": 1609.344, "mi": 1609.344, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048,
-}
 def _reference(tokens: tuple[Token, ...], i: int) -> list[str]:
     """The object of a direction or preposition, through an "of": "east of Cloverdale"."""
     for k, t in enumerate(tokens):

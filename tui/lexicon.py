@@ -71,10 +71,19 @@ TIME_NOUNS = frozenset(
     "noon midday time a.m. p.m. am pm".split()
 )
 
-# units of distance and of sports statistics: a count of them belongs to one player,
-# one game or one stretch of road, so two sentences' figures rarely measure the same
-# thing ("404 yards" passing vs "440 yards" of offence), and comparing them would
-# report divergences that are not there
+DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
+"""Units of how long something lasted ("five days of rioting"), by lemma."""
+
+DISTANCE_UNITS = {
+    "m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0, "kilometer": 1000.0,
+    "mile": 1609.344, "mi": 1609.344, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048,
+}
+"""Length units in metres: lengths are compared whatever unit each outlet used."""
+
+# units of sports statistics (and lengths that are not read as one, see DISTANCE_UNITS):
+# a count of them belongs to one player, one game or one stretch of road, so two
+# sentences' figures rarely measure the same thing ("404 yards" passing vs "440 yards"
+# of offence), and comparing them would report divergences that are not there
 MEASURE_UNITS = frozenset(
     "yard point rebound assist touchdown carry pass interception tackle sack inning "
     "mile kilometre kilometer km metre meter foot inch".split()
