@@ -316,9 +316,10 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             yield Quantity(("age", owner), amount, span_start, span_end)
             continue
         if tokens[anchor].ent in ("DATE", "TIME"):
-            duration = _duration(tokens, end)
-            if duration is not None:  # "five days of rioting" against "four days of riots"
-                yield Quantity(("", duration), amount, span_start, tokens[end].end)
+            days = _duration(tokens, end)
+            if days is not None:  # "five days of rioting" / "four days of riots", "served four months"
+                scaled = Amount(amount.value * days, amount.low * days, amount.high * days, amount.qualifier)
+                yield Quantity(("duration", ""), scaled, span_start, tokens[end].end)
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
         unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
         if unit is None and end < len(tokens):
@@ -376,19 +377,32 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         yield Quantity((category, counted), amount, span_start, span_end)
 
 
-def _duration(tokens: tuple[Token, ...], end: int) -> str | None:
-    """ "five days of rioting", "for four days": how long something lasted, not when."""
-    if end >= len(tokens):
+_DURATION_QUALIFIERS = frozenset(
+    "more than less nearly almost about around over some roughly just only least at".split()
+)
+
+
+def _duration(tokens: tuple[Token, ...], end: int) -> float | None:
+    """How long something lasted, in days, when the number before ``end`` measures it:
+    "five days of rioting", "for four days", "served four months in prison", "sentenced
+    to 20 years"; not when something happened ("two days ago", "three years later")."""
+    if end >= len(tokens) or tokens[end].tag != "NNS":
         return None
-    unit = DURATION_UNITS.get(tokens[end].lemma)
-    if unit is None or tokens[end].tag != "NNS":
+    days = DURATION_UNITS.get(tokens[end].lemma)
+    if days is None:
         return None
-    nxt = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
+    after = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
     start = end - 1
     while start > 0 and tokens[start - 1].ent == tokens[end].ent and _numberish(tokens[start - 1]):
         start -= 1
-    before = tokens[start - 1].text.lower() if start > 0 else ""
-    return unit if nxt == "of" or before == "for" else None
+    while start > 0 and tokens[start - 1].text.lower() in _DURATION_QUALIFIERS:
+        start -= 1
+    before = tokens[start - 1] if start > 0 else None
+    if after in ("of", "in", "behind"):
+        return days
+    if before is not None and (before.text.lower() in ("for", "to") or before.lemma in ("serve", "spend", "last")):
+        return days
+    return None
 
 
 def _reference(tokens: tuple[Token, ...], i: int) -> list[str]:

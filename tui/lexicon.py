@@ -71,8 +71,9 @@ TIME_NOUNS = frozenset(
     "noon midday time a.m. p.m. am pm".split()
 )
 
-DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
-"""Units of how long something lasted ("five days of rioting"), by lemma."""
+DURATION_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+"""Units of how long something lasted ("five days of rioting"), by lemma, in days: "four
+months" and "more than four years" are compared."""
 
 DISTANCE_UNITS = {
     "m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0, "kilometer": 1000.0,

@@ -96,7 +96,7 @@ def test_riot_durations_that_differ_diverge(analyse_texts):
         "Tarro unrest\n\nThe city of Tarro was reeling from four days of riots after police shot a teenager.",
     )
     assert linked(comp, 0, 1)
-    assert any(k == "number" and w == "days" for k, w, _ in divergences(comp)), divergences(comp)
+    assert any(k == "number" and w == "duration" for k, w, _ in divergences(comp)), divergences(comp)
 
 
 def test_the_day_of_an_event_told_in_a_relative_clause_is_compared(analyse_texts):
