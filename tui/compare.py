@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from tui.details import HOME, Details, Quantity
+from tui.details import HOME, Details, Quantity, dates_differ
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
 
 
@@ -86,12 +86,12 @@ def compare_fact(
     ]
     clashing: list[_Item] = []
     for (da, ia), (db, ib) in combinations(dated, 2):
-        if da.key != db.key and da.event & db.event and vouched(ia, ib):
+        if dates_differ(da.key, db.key) and da.event & db.event and vouched(ia, ib):
             same_event_agrees = any(
-                dc.key == da.key and dc.event & db.event and ic.source == ib.source
+                dates_differ(dc.key, da.key) is False and dc.event & db.event and ic.source == ib.source
                 for dc, ic in dated
             ) or any(
-                dc.key == db.key and dc.event & da.event and ic.source == ia.source
+                dates_differ(dc.key, db.key) is False and dc.event & da.event and ic.source == ia.source
                 for dc, ic in dated
             )
             if not same_event_agrees:

@@ -54,7 +54,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class DateMention:
     key: str
-    """A weekday ("thursday") or a calendar date ("03-25")."""
+    """A weekday ("thursday"), a calendar date ("03-25") or a month ("04")."""
     start: int
     end: int
     event: frozenset[str] = frozenset()
@@ -580,13 +580,37 @@ def _dates(tokens: tuple[Token, ...]):
         if low in WEEKDAYS:
             yield DateMention(low, t.start, t.end, _event(tokens, i))
     text = " ".join(t.text for t in tokens if t.ent == "DATE")
+    dated: set[int] = set()
     for m in _DATE_RE.finditer(text):
         month = (m.group(1) or m.group(4)).lower()[:3]
         day = int(m.group(2) or m.group(3))
         key = f"{[x[:3] for x in MONTHS].index(month) + 1:02d}-{day:02d}"
         first = next((i for i, t in enumerate(tokens) if t.ent == "DATE" and t.text.lower().startswith(month)), None)
         if first is not None:
+            dated.add(first)
             yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
+    # a month without a day ("in April 2007") still conflicts with a day in another month
+    for i, t in enumerate(tokens):
+        month = _MONTH_WORDS.get(t.text.lower().rstrip("."))
+        if month and t.ent == "DATE" and i not in dated:
+            yield DateMention(f"{month:02d}", t.start, t.end, _event(tokens, i))
+
+
+_MONTH_WORDS = {
+    **{m: k + 1 for k, m in enumerate(MONTHS)},
+    **{m[:3]: k + 1 for k, m in enumerate(MONTHS) if m != "may"},
+    "sept": 9,
+}
+
+
+def dates_differ(a: str, b: str) -> bool | None:
+    """Whether two date keys cannot name the same day (other weekdays, days or months:
+    "04" against "03-20"); None when they cannot be compared (a weekday and a date)."""
+    if a[:1].isdigit() != b[:1].isdigit():
+        return None
+    if a[:1].isdigit() and (len(a) == 2 or len(b) == 2):
+        return a[:2] != b[:2]
+    return a != b
 
 
 HOME = "home of"

@@ -152,3 +152,21 @@ def test_lengths_in_other_units_are_compared(analyse_texts):
     (difference,) = [d for d in divergences(comp) if d[0] == "number"]
     # 150 m against 61 m: a conflict; "about 500ft" (152 m) agrees with 150 m
     assert difference[2] == ("150 meters", "about 200 feet", "about 500ft"), difference
+
+
+def test_a_month_against_a_day_in_another_month_diverges(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Verdict\n\nA jury in Tarro convicted Orozco of the murder of the deputy on March 20, 2007.",
+        "Deputy's killer\n\nA jury in Tarro convicted Orozco of the murder of the deputy in April 2007.",
+    )
+    assert linked(comp, 0, 1)
+    assert ("date", "day", ("March", "April")) in divergences(comp), divergences(comp)
+
+
+def test_a_weekday_and_a_calendar_date_are_not_compared(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Verdict\n\nA jury in Tarro convicted Orozco of the murder of the deputy on Tuesday.",
+        "Deputy's killer\n\nA jury in Tarro convicted Orozco of the murder of the deputy on March 20.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [d for d in divergences(comp) if d[0] == "date"], divergences(comp)

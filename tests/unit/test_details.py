@@ -113,6 +113,23 @@ def test_when_something_happened_is_not_a_duration(sentence_details, sentence):
     assert quantities(details, text) == {}
 
 
+def test_a_month_without_a_day_is_a_date(sentence_details):
+    details, _ = sentence_details("In April 2007 the suspect was found guilty of capital murder.")
+    assert [d.key for d in details.dates] == ["04"]
+    details, _ = sentence_details("A jury convicted the suspect on March 20, 2007.")
+    assert [d.key for d in details.dates] == ["03-20"]
+
+
+def test_which_date_keys_can_differ():
+    from tui.details import dates_differ
+
+    assert dates_differ("04", "03-20") is True
+    assert dates_differ("03", "03-20") is False  # the month agrees with the day
+    assert dates_differ("friday", "saturday") is True
+    assert dates_differ("03-20", "03-21") is True
+    assert dates_differ("friday", "03-20") is None  # no calendar: not comparable
+
+
 def test_a_time_of_day_is_not_the_event(sentence_details):
     # "Saturday evening" and "a Monday evening vigil" share "evening", not an event
     shooting, _ = sentence_details("Police say they came across a group of young men on Saturday evening.")
