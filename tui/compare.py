@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from tui.details import HOME, Details, Quantity, dates_differ
+from tui.lexicon import COUNT_CATEGORIES
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
 
 
@@ -142,6 +143,11 @@ def compare_fact(
     return differences
 
 
+HEAD_COUNTS = frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}
+"""Counts of people (killed, injured, arrested...): an article gives one toll of an event,
+where it may well give several sums of money, percentages, lengths or durations."""
+
+
 def source_conflicts(
     source: int,
     details: Sequence[Details],
@@ -151,13 +157,13 @@ def source_conflicts(
     """One article stating the same count two ways ("270 injured" … "300 wounded").
 
     Only sentences that ``related`` says are about the same thing are
-    compared, and only counts of a known kind (deaths, injuries, arrests…),
-    since an article may well give the size of two different crowds.
+    compared, and only counts of people of a known kind (deaths, injuries,
+    arrests…), since an article may well give the size of two different crowds.
     """
     by_key: dict[tuple[str, str], list[tuple[Quantity, int]]] = defaultdict(list)
     for k, d in enumerate(details):
         for q in d.quantities:
-            if q.key[0] and q.key[0] != "age":
+            if q.key[0] in HEAD_COUNTS:
                 by_key[q.key].append((q, k))
     out = []
     for entries in by_key.values():

@@ -64,6 +64,17 @@ def test_conflict_within_one_source_is_reported(analyse_texts):
     assert (0, "injured") in conflicts
 
 
+def test_one_source_giving_two_lengths_or_sums_is_not_a_conflict(analyse_texts):
+    # two climbers, two falls: an article may give several lengths, sums or durations
+    _, _, comp = analyse_texts(
+        "Climbers die in Tarro park\n\nA climber died on Friday after falling 150 meters from a ridge in "
+        "Tarro National Park.\nRescuers said a second climber died on Saturday after falling 700 meters from "
+        "a ridge in Tarro National Park.",
+        "Tarro deaths\n\nA climber died on Friday after falling 150 meters from a ridge in Tarro National Park.",
+    )
+    assert not comp.conflicts, comp.conflicts
+
+
 def test_unrelated_sentences_are_unique(analyse_texts):
     _, _, comp = analyse_texts(
         "Match report\n\nThe home side won the cup final 3-1 in front of a record crowd.",
