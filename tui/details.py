@@ -94,14 +94,23 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
     quantities = list(_quantities(tokens, parsed))
     if parsed:
         quantities.extend(_implied_ones(tokens, quantities))
+    lows = [t.text.lower() for t in tokens]
     return Details(
-        tuple(quantities), tuple(_dates(tokens)), tuple(_roles(sentence) if parsed else ()), tuple(_times(tokens))
+        tuple(quantities),
+        tuple(_dates(tokens, lows)),
+        tuple(_roles(sentence) if parsed else ()),
+        tuple(_times(tokens, lows)),
     )
 
 
-def _times(tokens: tuple[Token, ...]):
+_MERIDIEM = frozenset(("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "a.", "p."))
+"""How a tokenizer leaves "a.m." ("2:30 a.m.", "11am", "3 a. m."): a sentence without
+one has no time of day, and most sentences are dismissed on that alone."""
+
+
+def _times(tokens: tuple[Token, ...], lows: list[str]):
     """Clock times, found in the sentence's text rebuilt from its tokens (offsets kept)."""
-    if not any(t.text[:1].isdigit() for t in tokens) or not any(t.pos == "VERB" for t in tokens):
+    if _MERIDIEM.isdisjoint(lows) or not any(t.pos == "VERB" for t in tokens):
         return  # no time, or nothing happening at it ("10:55 P. M. FEB. 2, 2009": a timestamp)
     base = tokens[0].start
     parts: list[str] = []
@@ -574,28 +583,33 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
     return frozenset(lemmas)
 
 
-def _dates(tokens: tuple[Token, ...]):
-    for i, t in enumerate(tokens):
-        low = t.text.lower()
-        if low in WEEKDAYS:
-            yield DateMention(low, t.start, t.end, _event(tokens, i))
-    text = " ".join(t.text for t in tokens if t.ent == "DATE")
+def _dates(tokens: tuple[Token, ...], lows: list[str]):
+    if not _WEEKDAYS.isdisjoint(lows):
+        for i, low in enumerate(lows):
+            if low in _WEEKDAYS:
+                t = tokens[i]
+                yield DateMention(low, t.start, t.end, _event(tokens, i))
+    in_dates = [i for i, t in enumerate(tokens) if t.ent == "DATE"]
+    if not in_dates:
+        return
+    text = " ".join(tokens[i].text for i in in_dates)
     dated: set[int] = set()
     for m in _DATE_RE.finditer(text):
         month = (m.group(1) or m.group(4)).lower()[:3]
         day = int(m.group(2) or m.group(3))
         key = f"{[x[:3] for x in MONTHS].index(month) + 1:02d}-{day:02d}"
-        first = next((i for i, t in enumerate(tokens) if t.ent == "DATE" and t.text.lower().startswith(month)), None)
+        first = next((i for i in in_dates if tokens[i].text.lower().startswith(month)), None)
         if first is not None:
             dated.add(first)
             yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
     # a month without a day ("in April 2007") still conflicts with a day in another month
-    for i, t in enumerate(tokens):
-        month = _MONTH_WORDS.get(t.text.lower().rstrip("."))
-        if month and t.ent == "DATE" and i not in dated:
-            yield DateMention(f"{month:02d}", t.start, t.end, _event(tokens, i))
+    for i in in_dates:
+        month = _MONTH_WORDS.get(tokens[i].text.lower().rstrip("."))
+        if month and i not in dated:
+            yield DateMention(f"{month:02d}", tokens[i].start, tokens[i].end, _event(tokens, i))
 
 
+_WEEKDAYS = frozenset(WEEKDAYS)
 _MONTH_WORDS = {
     **{m: k + 1 for k, m in enumerate(MONTHS)},
     **{m[:3]: k + 1 for k, m in enumerate(MONTHS) if m != "may"},
