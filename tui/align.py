@@ -163,7 +163,11 @@ def _basis(units: Sequence[Unit]) -> _Basis:
     active = np.array([u.active for u in units], dtype=bool)
     terms = _term_matrix(units)
     shared = terms.matrix @ terms.matrix.T
-    cos = shared / np.maximum(np.outer(terms.norms, terms.norms), np.float32(1e-12))
+    # divided into the outer product's own buffer: no second n×n array (a sentence
+    # without terms has a zero row of ``shared``, so flooring its norm changes nothing)
+    floored = np.maximum(terms.norms, np.float32(1e-6))
+    cos = np.outer(floored, floored)
+    np.divide(shared, cos, out=cos)
     np.fill_diagonal(cos, 0.0)
     blocks = _blocks(source)
     # candidates: each source's sentences against the later sources' (so i < j)
@@ -424,8 +428,9 @@ def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tu
     keep = p >= floor
     links: Links = {}
     for i, j, v in zip(b.rows[keep].tolist(), b.cols[keep].tolist(), p[keep].tolist(), strict=True):
-        links.setdefault(i, {})[j] = round(v, 6)
-        links.setdefault(j, {})[i] = round(v, 6)
+        v = round(v, 6)
+        links.setdefault(i, {})[j] = v
+        links.setdefault(j, {})[i] = v
     siblings: Links = {}
     for block in b.blocks:
         sub = b.cos[block, block]

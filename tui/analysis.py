@@ -123,8 +123,8 @@ def alignment_units(
                 Unit(
                     source=s,
                     index=k,
-                    terms=tuple(spelling.get(t, t) for t, _ in bag),
-                    classes=tuple(c for _, c in bag),
+                    terms=tuple([spelling.get(t, t) for t, _ in bag]),
+                    classes=tuple([c for _, c in bag]),
                     quantities=tuple(
                         f"{q.key[0]}|{q.key[1]}={format_value(q.amount.value)}"
                         for q in details[s][k].quantities
