@@ -35,12 +35,21 @@ _SLACK = {
 }
 _BARE_HOUR = (15, 15)
 
+_ZONE_WORDS = sorted(
+    {w.upper() for w in _ZONES if len(w) <= 4} | {"Eastern", "Central", "Mountain", "Pacific"}, key=len
+)
+# a zone is an abbreviation in capitals or a capitalised zone name, so "central Italy" or
+# "et al" is not one; nothing else after the time is consumed (it may start the next time)
 _TIME = re.compile(
     r"(?:\b(?P<q>" + "|".join(sorted(_SLACK, key=len, reverse=True)) + r")\s+(?:at\s+)?)?"
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[aApP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
-    r"(?:\s*\(?\s*(?P<z>local(?:\s+time)?|[A-Za-z]{2,7})\b)?",
+    r"(?<![\d.$£€])\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[aApP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
+    r"(?:(?P<paren>\s*\(?\s*)(?:(?P<local>local(?:\s+time)?)|(?-i:(?P<z>"
+    + "|".join(reversed(_ZONE_WORDS))
+    + r")))\b)?",
     re.IGNORECASE,
 )
+_RANGE_START = re.compile(r"\d(?::\d\d)?\s*(?:[-–]|to|and|until|till)\s*$", re.IGNORECASE)
+"""What comes before the second end of a range ("between 2 and 3 a.m.", "9-11 pm")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +76,22 @@ def clock_times(text: str) -> list[ClockTime]:
         hour = int(m["h"])
         if not 1 <= hour <= 12:
             continue
+        if not m["q"] and _RANGE_START.search(text, 0, m.start("h")):
+            continue  # the end of a range ("between 2 and 3 a.m."): not a moment to compare
         minute = int(m["m"] or 0)
         hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
         value = hour * 60 + minute
         qualifier = (m["q"] or "").lower()
-        before, after = _SLACK.get(qualifier, _BARE_HOUR if m["m"] is None else (0, 0))
-        zone_word = (m["z"] or "").lower()
+        before, after = _SLACK.get(qualifier, (0, 0))
+        if m["m"] is None and before == after:
+            # a whole hour is rounded, and "about" a whole hour is at least as loose
+            before, after = max(before, _BARE_HOUR[0]), max(after, _BARE_HOUR[1])
+        zone = LOCAL
         end = m.end()
-        if zone_word.startswith("local"):
-            zone = LOCAL
-        elif zone_word in _ZONES:
-            zone = _ZONES[zone_word]
-        else:
-            zone = LOCAL
-            if m["z"]:
-                end = m.start("z")  # a following word that is not a zone
-        while end > m.start() and text[end - 1] in " (":
-            end -= 1
+        if m["z"]:
+            zone = _ZONES[m["z"].lower()]
+        if m["paren"] and "(" in m["paren"]:
+            end = m.start("paren")  # "9:40 p.m. (ET": the wording stops before the bracket
         start = m.start("q") if m["q"] else m.start("h")
         out.append(ClockTime(value - before, value + after, zone, start, end))
     return out

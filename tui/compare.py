@@ -71,10 +71,14 @@ def compare_fact(
             if q.key[0] == "age" and not q.key[1]:
                 continue  # an age with no known owner cannot be compared
             by_key[q.key].append((q, _Item(m.source, m.sentence, q.start, q.end, m.text[q.start : q.end])))
-    for entries in by_key.values():
+    for key, entries in by_key.items():
         what = entries[0][0].what
+        # a story may give several lengths or durations (two climbers' falls, a sentence and
+        # the time served): a figure the other source also gives is another one, not a conflict
+        several = key[0] in SEVERAL
         if any(
             vouched(a[1], b[1]) and a[0].amount.conflicts(b[0].amount)
+            and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
             for a, b in combinations(entries, 2)
         ):
             differences.append(_difference("number", what, [e[1] for e in entries]))
@@ -89,10 +93,10 @@ def compare_fact(
     for (da, ia), (db, ib) in combinations(dated, 2):
         if dates_differ(da.key, db.key) and da.event & db.event and vouched(ia, ib):
             same_event_agrees = any(
-                dates_differ(dc.key, da.key) is False and dc.event & db.event and ic.source == ib.source
+                _confirms(dc.key, da.key) and dc.event & db.event and ic.source == ib.source
                 for dc, ic in dated
             ) or any(
-                dates_differ(dc.key, db.key) is False and dc.event & da.event and ic.source == ia.source
+                _confirms(dc.key, db.key) and dc.event & da.event and ic.source == ia.source
                 for dc, ic in dated
             )
             if not same_event_agrees:
@@ -111,9 +115,13 @@ def compare_fact(
         ta, tb = ma.time, mb.time
         if ta.conflicts(tb) and vouched(ia, ib) and ma.event & mb.event:
             agrees = any(
-                ic.source == ib.source and tc.time.zone == ta.zone and not tc.time.conflicts(ta) for tc, ic in timed
+                ic.source == ib.source and tc.time.zone == ta.zone and not tc.time.conflicts(ta)
+                and tc.event & mb.event
+                for tc, ic in timed
             ) or any(
-                ic.source == ia.source and tc.time.zone == tb.zone and not tc.time.conflicts(tb) for tc, ic in timed
+                ic.source == ia.source and tc.time.zone == tb.zone and not tc.time.conflicts(tb)
+                and tc.event & ma.event
+                for tc, ic in timed
             )
             if not agrees:
                 clashing += [ia, ib]
@@ -146,6 +154,20 @@ def compare_fact(
 HEAD_COUNTS = frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}
 """Counts of people (killed, injured, arrested...): an article gives one toll of an event,
 where it may well give several sums of money, percentages, lengths or durations."""
+
+
+SEVERAL = frozenset(("distance", "duration"))
+"""Kinds of figure one story often gives more than one of."""
+
+
+def _also_given(entries: list[tuple[Quantity, _Item]], q: Quantity, source: int) -> bool:
+    return any(item.source == source and not other.amount.conflicts(q.amount) for other, item in entries)
+
+
+def _confirms(key: str, claimed: str) -> bool:
+    """Whether a date agrees with a claimed one at least as precisely ("03" does not
+    confirm "03-20", which may still conflict with "03-21")."""
+    return dates_differ(key, claimed) is False and len(key) >= len(claimed)
 
 
 def source_conflicts(

@@ -99,19 +99,22 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
         tuple(quantities),
         tuple(_dates(tokens, lows)),
         tuple(_roles(sentence) if parsed else ()),
-        tuple(_times(tokens, lows)),
+        tuple(_times(tokens, lows, parsed)),
     )
 
 
-_MERIDIEM = frozenset(("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "a.", "p."))
+_MERIDIEM = frozenset(("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "a.", "p.", "m."))
+_GLUED = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
 """How a tokenizer leaves "a.m." ("2:30 a.m.", "11am", "3 a. m."): a sentence without
 one has no time of day, and most sentences are dismissed on that alone."""
 
 
-def _times(tokens: tuple[Token, ...], lows: list[str]):
+def _times(tokens: tuple[Token, ...], lows: list[str], parsed: bool = True):
     """Clock times, found in the sentence's text rebuilt from its tokens (offsets kept)."""
-    if _MERIDIEM.isdisjoint(lows) or not any(t.pos == "VERB" for t in tokens):
-        return  # no time, or nothing happening at it ("10:55 P. M. FEB. 2, 2009": a timestamp)
+    if _MERIDIEM.isdisjoint(lows) and not any(low[:1].isdigit() and low.endswith(_GLUED) for low in lows):
+        return  # no time of day ("2:30am" is one token)
+    if parsed and not any(t.pos == "VERB" for t in tokens):
+        return  # nothing happening at it ("10:55 P. M. FEB. 2, 2009": a timestamp)
     base = tokens[0].start
     parts: list[str] = []
     length = 0
@@ -379,13 +382,14 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
             continue
-        if not category and counted in MEASURE_UNITS:
-            continue
+        if not category and (counted in MEASURE_UNITS or counted in _MERIDIEM):
+            continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
         yield Quantity((category, counted), amount, span_start, span_end)
 
 
+_NOT_A_SPAN = frozenset("within last past next first final previous coming".split())
 _DURATION_QUALIFIERS = frozenset(
     "more than less nearly almost about around over some roughly just only least at".split()
 )
@@ -407,6 +411,8 @@ def _duration(tokens: tuple[Token, ...], end: int) -> float | None:
     while start > 0 and tokens[start - 1].text.lower() in _DURATION_QUALIFIERS:
         start -= 1
     before = tokens[start - 1] if start > 0 else None
+    if before is not None and before.text.lower() in _NOT_A_SPAN:
+        return None  # "within two days of the shooting", "the last five years"
     if after in ("of", "in", "behind"):
         return days
     if before is not None and (before.text.lower() in ("for", "to") or before.lemma in ("serve", "spend", "last")):
@@ -440,6 +446,8 @@ def _distance(tokens: tuple[Token, ...], end: int, amount: Amount) -> tuple[str,
         return None
     if unit.dep == "appos" or (end + 1 < len(tokens) and tokens[end + 1].text == ")"):
         return None  # "10 kilometers (six miles)": the conversion repeats the figure
+    if unit.text.lower() == "m" and end + 1 < len(tokens) and tokens[end + 1].pos in ("NOUN", "PROPN", "ADJ"):
+        return None  # "2m people", "the 100m final": millions, or an event's name
     i, seen = end, 0
     while seen < 4:
         seen += 1
@@ -632,6 +640,19 @@ HOME = "home of"
 different places conflict even when they share nothing."""
 
 
+def _person_name(sentence: AnnotatedSentence, i: int) -> str:
+    """A person's first and last name ("Anthony Phillip LaSalle" is "Anthony LaSalle"), so
+    relatives sharing a surname ("Patricia LaRue of Arlington", "Joyce LaRue of Jackson")
+    are not taken for one person."""
+    tokens = sentence.tokens
+    for ent in sentence.entities:
+        if ent.label == "PERSON" and ent.first <= i < ent.last:
+            words = [t.text for t in tokens[ent.first : ent.last] if t.pos == "PROPN"]
+            if len(words) > 1:
+                return f"{words[0]} {words[-1]}"
+    return tokens[i].text
+
+
 def _roles(sentence: AnnotatedSentence):
     """Places attached to a common noun: "the Schaerbeek district", "the districts of Jette"."""
     tokens = sentence.tokens
@@ -643,6 +664,7 @@ def _roles(sentence: AnnotatedSentence):
         role = ""
         via_preposition = False
         via_of = False
+        via_place = False  # "of Bloomington, Minnesota": the state qualifies the town
         while seen < 5:
             seen += 1
             head = tokens[i].head
@@ -657,11 +679,12 @@ def _roles(sentence: AnnotatedSentence):
                 via_preposition = True
                 via_of = t.text.lower() == "of"
                 continue
-            if via_of and t.pos == "PROPN" and t.ent == "PERSON" and dep == "prep":
+            if via_of and not via_place and t.pos == "PROPN" and t.ent == "PERSON" and dep == "prep":
                 # "Anthony LaSalle, 36, of Bloomington": where a named person is from
-                role = f"{HOME} {t.text}"
+                role = f"{HOME} {_person_name(sentence, i)}"
                 break
             if dep == "conj" or t.ent in ROLE_LABELS:
+                via_place = via_place or (t.ent in ROLE_LABELS and dep != "conj")
                 continue
             if t.pos == "NOUN" and t.lemma in PLACE_NOUNS:
                 named = any(

@@ -48,3 +48,23 @@ def test_ranges_that_cannot_both_hold_conflict():
     assert not only("at 2 a.m.").conflicts(only("at 2:09 a.m."))  # a bare hour is rounded
     assert not only("at 11:55 p.m.").conflicts(only("shortly after 11:50 p.m."))
     assert not only("just before midnight, at 11:58 p.m.").conflicts(only("around 12:05 a.m."))
+
+
+def test_what_follows_a_time_is_not_swallowed():
+    _, second = clock_times("at 9:40 p.m. (about 1:40 a.m. ET)")
+    assert (second.low, second.high, second.zone) == (90, 110, "ET")
+    text = "at 7 a.m. central Italy, 9:40 p.m. (ET)"
+    morning, evening = clock_times(text)
+    assert morning.zone == "" and text[morning.start : morning.end] == "7 a.m."
+    assert evening.zone == "ET" and text[evening.start : evening.end] == "9:40 p.m."
+
+
+def test_the_end_of_a_range_is_not_a_moment():
+    assert clock_times("Police searched the area between 2 and 3 a.m.") == []
+    assert clock_times("The polls were open 9-11 pm.") == []
+    assert clock_times("It cost $1.5pm to build.") == []
+
+
+def test_about_a_whole_hour_is_as_loose_as_the_hour():
+    assert not only("at about 2 a.m.").conflicts(only("at 2:12 a.m."))
+    assert only("at about 2 a.m.").conflicts(only("at 2:30 a.m."))

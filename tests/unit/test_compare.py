@@ -127,7 +127,18 @@ def test_a_named_persons_home_town_that_differs_diverges(analyse_texts):
         "parking lot on Wednesday night, police said.",
     )
     assert linked(comp, 0, 1)
-    assert ("entity", "home of LaSalle", ("Bloomington", "Minneapolis")) in divergences(comp), divergences(comp)
+    assert ("entity", "home of Anthony LaSalle", ("Bloomington", "Minneapolis")) in divergences(comp), divergences(comp)
+
+
+def test_a_shared_state_does_not_hide_different_home_towns(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Driver charged\n\nPolice said Anthony LaSalle, 36, of Bloomington, Minnesota, hit and killed a woman "
+        "in the parking lot of a store on Wednesday night.",
+        "Hit and run\n\nAnthony LaSalle, 36, of Minneapolis, Minnesota, hit and killed a woman in the store's "
+        "parking lot on Wednesday night, police said.",
+    )
+    assert linked(comp, 0, 1)
+    assert ("entity", "home of Anthony LaSalle", ("Bloomington", "Minneapolis")) in divergences(comp), divergences(comp)
 
 
 def test_a_home_town_named_more_precisely_agrees(analyse_texts):
@@ -150,6 +161,16 @@ def test_times_of_the_same_event_that_cannot_both_hold_diverge(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert ("date", "time", ("about 2:30 a.m.", "shortly after 2 a.m.")) in divergences(comp), divergences(comp)
+
+
+def test_a_sentence_and_the_time_served_are_two_durations(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Smith freed\n\nSmith, who was sentenced to 20 years in prison in Tarro, served four months before "
+        "he was freed on Tuesday.",
+        "Tarro prisoner released\n\nSmith, who was sentenced to 20 years in prison in Tarro, was freed on Tuesday.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [d for d in divergences(comp) if d[1] == "duration"], divergences(comp)
 
 
 def test_lengths_in_other_units_are_compared(analyse_texts):
@@ -181,3 +202,11 @@ def test_a_weekday_and_a_calendar_date_are_not_compared(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert not [d for d in divergences(comp) if d[0] == "date"], divergences(comp)
+
+
+def test_a_month_does_not_confirm_a_day():
+    from tui.compare import _confirms
+
+    assert _confirms("03-20", "03-20") and _confirms("03-20", "03")
+    assert not _confirms("03", "03-20")  # "in March" leaves March 20 against March 21 open
+    assert not _confirms("friday", "03-20")

@@ -113,6 +113,11 @@ def test_when_something_happened_is_not_a_duration(sentence_details, sentence):
     assert quantities(details, text) == {}
 
 
+def test_a_time_written_as_one_word_is_found(sentence_details):
+    details, text = sentence_details("Police stopped Jackson at 2:30am on Sunday.")
+    assert [text[t.time.start : t.time.end] for t in details.times] == ["2:30am"]
+
+
 def test_a_month_without_a_day_is_a_date(sentence_details):
     details, _ = sentence_details("In April 2007 the suspect was found guilty of capital murder.")
     assert [d.key for d in details.dates] == ["04"]
@@ -160,6 +165,9 @@ def test_places_in_the_same_role(sentence_details):
         "He hosted the 85th Academy Awards.",
         "Brees threw for 404 yards and two touchdowns.",
         "Jackson was pulled over on state Route 52 near the border.",
+        "Police arrested the Tarro striker Jackson at 2 A.M. on Sunday.",
+        "Nearly 2m people fled the fighting in the region.",
+        "Police made the arrest within two days of the shooting.",
     ],
 )
 def test_numbers_that_rank_label_or_measure_are_not_counts(sentence_details, sentence):
