@@ -43,7 +43,7 @@ _ZONE_WORDS = sorted(
 _TIME = re.compile(
     r"(?:\b(?P<q>" + "|".join(sorted(_SLACK, key=len, reverse=True)) + r")\s+(?:at\s+)?)?"
     r"(?<![\d.$£€])\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[aApP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
-    r"(?:(?P<paren>\s*\(?\s*)(?:(?P<local>local(?:\s+time)?)|(?-i:(?P<z>"
+    r"(?:(?P<paren>\s*\(?\s*)(?:local(?:\s+time)?|(?-i:(?P<z>"
     + "|".join(reversed(_ZONE_WORDS))
     + r")))\b)?",
     re.IGNORECASE,

@@ -15,8 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeVar
 
-from tui.details import HOME, Details, Quantity, dates_differ
+from tui.details import HOME, DateMention, Details, Quantity, TimeMention, dates_differ
 from tui.lexicon import COUNT_CATEGORIES
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
 
@@ -89,18 +90,9 @@ def compare_fact(
         for m in members
         for d in m.details.dates
     ]
-    clashing: list[_Item] = []
-    for (da, ia), (db, ib) in combinations(dated, 2):
-        if dates_differ(da.key, db.key) and da.event & db.event and vouched(ia, ib):
-            same_event_agrees = any(
-                _confirms(dc.key, da.key) and dc.event & db.event and ic.source == ib.source
-                for dc, ic in dated
-            ) or any(
-                _confirms(dc.key, db.key) and dc.event & da.event and ic.source == ia.source
-                for dc, ic in dated
-            )
-            if not same_event_agrees:
-                clashing += [ia, ib]
+    clashing = _event_clashes(
+        dated, lambda a, b: bool(dates_differ(a.key, b.key)), lambda c, a: _confirms(c.key, a.key), vouched
+    )
     if clashing:
         differences.append(_difference("date", "day", clashing))
 
@@ -110,21 +102,12 @@ def compare_fact(
         for m in members
         for t in m.details.times
     ]
-    clashing = []
-    for (ma, ia), (mb, ib) in combinations(timed, 2):
-        ta, tb = ma.time, mb.time
-        if ta.conflicts(tb) and vouched(ia, ib) and ma.event & mb.event:
-            agrees = any(
-                ic.source == ib.source and tc.time.zone == ta.zone and not tc.time.conflicts(ta)
-                and tc.event & mb.event
-                for tc, ic in timed
-            ) or any(
-                ic.source == ia.source and tc.time.zone == tb.zone and not tc.time.conflicts(tb)
-                and tc.event & ma.event
-                for tc, ic in timed
-            )
-            if not agrees:
-                clashing += [ia, ib]
+    clashing = _event_clashes(
+        timed,
+        lambda a, b: a.time.conflicts(b.time),
+        lambda c, a: c.time.zone == a.time.zone and not c.time.conflicts(a.time),
+        vouched,
+    )
     if clashing:
         differences.append(_difference("date", "time", clashing))
 
@@ -162,6 +145,29 @@ SEVERAL = frozenset(("distance", "duration"))
 
 def _also_given(entries: list[tuple[Quantity, _Item]], q: Quantity, source: int) -> bool:
     return any(item.source == source and not other.amount.conflicts(q.amount) for other, item in entries)
+
+
+Mention = TypeVar("Mention", DateMention, TimeMention)
+
+
+def _event_clashes(
+    mentions: list[tuple[Mention, _Item]],
+    differ: Callable[[Mention, Mention], bool],
+    confirms: Callable[[Mention, Mention], bool],
+    vouched: Callable[[_Item, _Item], bool],
+) -> list[_Item]:
+    """Mentions of one event (clauses sharing a content word: ``.event``) that ``differ``
+    between vouched sentences, unless the other source also gives one that ``confirms``
+    the first for the same event (it then told of two moments, not another one)."""
+    clashing: list[_Item] = []
+    for (a, ia), (b, ib) in combinations(mentions, 2):
+        if differ(a, b) and a.event & b.event and vouched(ia, ib):
+            agrees = any(
+                confirms(c, a) and c.event & b.event and ic.source == ib.source for c, ic in mentions
+            ) or any(confirms(c, b) and c.event & a.event and ic.source == ia.source for c, ic in mentions)
+            if not agrees:
+                clashing += [ia, ib]
+    return clashing
 
 
 def _confirms(key: str, claimed: str) -> bool:

@@ -330,8 +330,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if tokens[anchor].ent in ("DATE", "TIME"):
             days = _duration(tokens, end)
             if days is not None:  # "five days of rioting" / "four days of riots", "served four months"
-                scaled = Amount(amount.value * days, amount.low * days, amount.high * days, amount.qualifier)
-                yield Quantity(("duration", ""), scaled, span_start, tokens[end].end)
+                yield Quantity(("duration", ""), amount.scaled(days), span_start, tokens[end].end)
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
         unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
         if unit is None and end < len(tokens):
@@ -461,13 +460,7 @@ def _distance(tokens: tuple[Token, ...], end: int, amount: Amount) -> tuple[str,
     if tokens[i].pos in ("ADP", "ADV"):
         # "13 miles east of Cloverdale", "60 metres from the ridge": from where
         key = " ".join((key, *_reference(tokens, i)))
-    metres = Amount(
-        amount.value * factor,
-        amount.low * factor * (1 - _CONVERSION_SLACK),
-        amount.high * factor * (1 + _CONVERSION_SLACK),
-        amount.qualifier,
-    )
-    return key, metres
+    return key, amount.scaled(factor, _CONVERSION_SLACK)
 
 
 _SCORE = re.compile(r"^\d+[-–]\d+$")
@@ -605,7 +598,7 @@ def _dates(tokens: tuple[Token, ...], lows: list[str]):
     for m in _DATE_RE.finditer(text):
         month = (m.group(1) or m.group(4)).lower()[:3]
         day = int(m.group(2) or m.group(3))
-        key = f"{[x[:3] for x in MONTHS].index(month) + 1:02d}-{day:02d}"
+        key = f"{_MONTH_WORDS[month]:02d}-{day:02d}"
         first = next((i for i in in_dates if tokens[i].text.lower().startswith(month)), None)
         if first is not None:
             dated.add(first)

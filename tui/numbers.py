@@ -203,6 +203,13 @@ class Amount:
             other.qualifier in BELOW and self.qualifier in ABOVE and other.value <= self.value
         )
 
+    def scaled(self, factor: float, slack: float = 0.0) -> Amount:
+        """The same statement in another unit ("four months" in days), widened by ``slack``
+        for an outlet's rounding when it converted."""
+        return Amount(
+            self.value * factor, self.low * factor * (1 - slack), self.high * factor * (1 + slack), self.qualifier
+        )
+
     @property
     def label(self) -> str:
         return format_value(self.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def divergences(comparison):
     return [(d.kind, d.what, tuple(v.text for v in d.values))
@@ -119,35 +121,33 @@ def test_the_day_of_an_event_told_in_a_relative_clause_is_compared(analyse_texts
     assert any(k == "date" for k, _, _ in divergences(comp)), divergences(comp)
 
 
-def test_a_named_persons_home_town_that_differs_diverges(analyse_texts):
+def _hit_and_run(analyse_texts, first_home: str, second_home: str):
+    """Two reports of one hit and run, naming the driver's home town each their own way."""
     _, _, comp = analyse_texts(
-        "Driver charged\n\nPolice said Anthony LaSalle, 36, of Bloomington, hit and killed a woman "
+        f"Driver charged\n\nPolice said Anthony LaSalle, 36, of {first_home}, hit and killed a woman "
         "in the parking lot of a store on Wednesday night.",
-        "Hit and run\n\nAnthony LaSalle, 36, of Minneapolis, hit and killed a woman in the store's "
+        f"Hit and run\n\nAnthony LaSalle, 36, of {second_home}, hit and killed a woman in the store's "
         "parking lot on Wednesday night, police said.",
     )
-    assert linked(comp, 0, 1)
-    assert ("entity", "home of Anthony LaSalle", ("Bloomington", "Minneapolis")) in divergences(comp), divergences(comp)
+    return comp
 
 
-def test_a_shared_state_does_not_hide_different_home_towns(analyse_texts):
-    _, _, comp = analyse_texts(
-        "Driver charged\n\nPolice said Anthony LaSalle, 36, of Bloomington, Minnesota, hit and killed a woman "
-        "in the parking lot of a store on Wednesday night.",
-        "Hit and run\n\nAnthony LaSalle, 36, of Minneapolis, Minnesota, hit and killed a woman in the store's "
-        "parking lot on Wednesday night, police said.",
-    )
+@pytest.mark.parametrize(
+    ("first_home", "second_home"),
+    [
+        ("Bloomington", "Minneapolis"),
+        # a shared state does not hide different home towns
+        ("Bloomington, Minnesota", "Minneapolis, Minnesota"),
+    ],
+)
+def test_a_named_persons_home_town_that_differs_diverges(analyse_texts, first_home, second_home):
+    comp = _hit_and_run(analyse_texts, first_home, second_home)
     assert linked(comp, 0, 1)
     assert ("entity", "home of Anthony LaSalle", ("Bloomington", "Minneapolis")) in divergences(comp), divergences(comp)
 
 
 def test_a_home_town_named_more_precisely_agrees(analyse_texts):
-    _, _, comp = analyse_texts(
-        "Driver charged\n\nPolice said Anthony LaSalle, 36, of Bloomington, hit and killed a woman "
-        "in the parking lot of a store on Wednesday night.",
-        "Hit and run\n\nAnthony LaSalle, 36, of Bloomington, Minnesota, hit and killed a woman in the "
-        "store's parking lot on Wednesday night, police said.",
-    )
+    comp = _hit_and_run(analyse_texts, "Bloomington", "Bloomington, Minnesota")
     assert linked(comp, 0, 1)
     assert not [d for d in divergences(comp) if d[0] == "entity"], divergences(comp)
 
