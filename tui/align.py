@@ -31,8 +31,10 @@ import numpy as np
 from tui.data import ALIGNMENT_MODEL
 
 FloatMatrix = np.ndarray
-SHORT_ARTICLE = 10.0
+PARALLEL_PAIRS = 2000
+"""Candidate pairs from which rapidfuzz's bulk comparison runs on every core."""
 CLASS_CODES = {"P": 1, "N": 2, "V": 3, "#": 4}
+SHORT_ARTICLE = 10.0
 """Sentences up to which an article counts as short (see ``late_in_short``)."""
 
 
@@ -324,7 +326,9 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarra
     # terms are pre-sorted, so plain ratio is token_sort_ratio at a fraction of the cost
     fuzzy = np.zeros(len(i), dtype=np.float32)
     if len(i):
-        fuzzy = process.cpdist(texts[i], texts[j], scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100.0
+        # threads only pay for their start-up from a few thousand pairs on (three articles: ~1200)
+        workers = -1 if len(i) >= PARALLEL_PAIRS else 1
+        fuzzy = process.cpdist(texts[i], texts[j], scorer=fuzz.ratio, dtype=np.float32, workers=workers) / 100.0
     yield "fuzzy", fuzzy
     yield "same_quantity", _shared_count(b, [u.quantities for u in units])
     yield "entity_gap", _entity_gap(b, units)

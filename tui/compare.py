@@ -78,7 +78,7 @@ def compare_fact(
         # the time served): a figure the other source also gives is another one, not a conflict
         several = key[0] in SEVERAL
         if any(
-            vouched(a[1], b[1]) and a[0].amount.conflicts(b[0].amount)
+            vouched(a[1], b[1]) and a[0].amount.conflicts(b[0].amount) and _same_actor(a[0], b[0])
             and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
             for a, b in combinations(entries, 2)
         ):
@@ -132,6 +132,11 @@ def compare_fact(
                 _difference("entity", role, [i for items in per_source.values() for i in items])
             )
     return differences
+
+
+def _same_actor(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts may be of one event: not when different nations' forces made them."""
+    return not a.actor or not b.actor or a.actor == b.actor
 
 
 HEAD_COUNTS = frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}
@@ -197,7 +202,7 @@ def source_conflicts(
     for entries in by_key.values():
         clashing: list[_Item] = []
         for (qa, a), (qb, b) in combinations(entries, 2):
-            if a != b and qa.amount.conflicts(qb.amount) and related(a, b):
+            if a != b and qa.amount.conflicts(qb.amount) and _same_actor(qa, qb) and related(a, b):
                 clashing += [
                     _Item(source, a, qa.start, qa.end, text[qa.start : qa.end]),
                     _Item(source, b, qb.start, qb.end, text[qb.start : qb.end]),

@@ -40,6 +40,9 @@ class Quantity:
     amount: Amount
     start: int
     end: int
+    actor: str = ""
+    """Nationality of whoever did what is counted ("german" in "German police arrested
+    two"): counts by two countries' police are two events, not a conflict."""
 
     @property
     def what(self) -> str:
@@ -94,6 +97,7 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
     quantities = list(_quantities(tokens, parsed))
     if parsed:
         quantities.extend(_implied_ones(tokens, quantities))
+        quantities = [_with_actor(tokens, q) for q in quantities]
     lows = [t.text.lower() for t in tokens]
     return Details(
         tuple(quantities),
@@ -555,6 +559,47 @@ _DATE_RE = re.compile(
 
 
 LIGHT_VERBS = frozenset("be have make do take get go come say tell report".split())
+
+
+_ACTED = frozenset(COUNT_CATEGORIES.values()) | {"age"}
+"""Details whose actor is read: counts of people and ages (a 36-year-old Australian
+climber and a 32-year-old British one are two people)."""
+
+
+def _with_actor(tokens: tuple[Token, ...], q: Quantity) -> Quantity:
+    """``q`` with the nationality of the agent of the clause it is counted in.
+
+    Only a nationality (an NORP word: "German", "Belgian") modifying the subject
+    ("German police have arrested two people") or the passive agent ("two people were
+    arrested by German police") counts: place names are left alone, since "Belgian
+    police" and "Brussels police" are one force.
+    """
+    if q.key[0] not in _ACTED:
+        return q
+    last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].start < q.end), None)
+    if last is None:
+        return q
+    i = last
+    for _ in range(6):  # up to the verb the count belongs to
+        if tokens[i].pos in ("VERB", "AUX") or tokens[i].head == i:
+            break
+        i = tokens[i].head
+    else:
+        return q
+    agents = [k for k, t in enumerate(tokens) if t.head == i and k != i and t.dep == "nsubj"]
+    for k, t in enumerate(tokens):
+        if t.head == i and t.dep == "agent":
+            agents.extend(c for c, x in enumerate(tokens) if x.head == k and x.dep == "pobj")
+    for a in agents:
+        if tokens[a].pos != "NOUN":
+            continue
+        nations = sorted(
+            t.lemma for k, t in enumerate(tokens) if t.head == a and k != a and t.ent == "NORP"
+            and t.dep in ("amod", "compound")
+        )
+        if nations:
+            return replace(q, actor=" ".join(nations))
+    return q
 
 
 def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:

@@ -55,6 +55,18 @@ def test_two_people_versus_one_man_arrested(analyse_texts):
     assert any(k == "number" and w == "arrested" for k, w, _ in divergences(comp))
 
 
+@pytest.mark.parametrize(("first", "second", "diverges"), [("German", "Belgian", False), ("Belgian", "Belgian", True)])
+def test_arrests_by_two_countries_police_are_two_events(analyse_texts, first, second, diverges):
+    _, _, comp = analyse_texts(
+        f"Arrests after bombing\n\n{first} police have arrested two people in connection with the bombing "
+        "of the airport, officials said.",
+        f"Airport bombing\n\n{second} police have arrested three people in connection with the bombing "
+        "of the airport, officials said.",
+    )
+    assert linked(comp, 0, 1)
+    assert any(k == "number" and w == "arrested" for k, w, _ in divergences(comp)) is diverges
+
+
 def test_conflict_within_one_source_is_reported(analyse_texts):
     _, _, comp = analyse_texts(
         "Blast in Lorin\n\nThe blast in Lorin on Friday killed 40 people and injured 270, police said.\n"
@@ -64,6 +76,17 @@ def test_conflict_within_one_source_is_reported(analyse_texts):
     )
     conflicts = [(c.source, c.what) for c in comp.conflicts]
     assert (0, "injured") in conflicts
+
+
+@pytest.mark.parametrize(("second", "conflict"), [("French", False), ("German", True)])
+def test_one_source_giving_two_countries_arrests_is_not_a_conflict(analyse_texts, second, conflict):
+    _, _, comp = analyse_texts(
+        "Arrests after bombing\n\nGerman police have arrested two people in connection with the airport "
+        f"bombing.\nOfficials said {second} police have arrested three people in connection with the airport "
+        "bombing.",
+        "Airport bombing\n\nGerman police have arrested two people in connection with the airport bombing.",
+    )
+    assert ((0, "arrested") in [(c.source, c.what) for c in comp.conflicts]) is conflict
 
 
 def test_one_source_giving_two_lengths_or_sums_is_not_a_conflict(analyse_texts):

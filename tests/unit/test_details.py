@@ -51,6 +51,22 @@ def test_age_belongs_to_the_named_person(sentence_details):
     assert [(q.key, q.amount.value) for q in details.quantities] == [(("age", "kriket"), 34)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("German police have arrested two people in connection with the bombings.", "german"),
+        ("Two men were arrested by French police on Sunday.", "french"),
+        ("A 36-year-old Australian climber died after the fall.", "australian"),
+        # a place is not a nationality: "Brussels police" and "Belgian police" are one force
+        ("Brussels police have arrested two people.", ""),
+        ("Police said they had arrested two people.", ""),
+    ],
+)
+def test_who_made_the_count(sentence_details, sentence, actor):
+    details, _ = sentence_details(sentence)
+    assert [q.actor for q in details.quantities] == [actor]
+
+
 def test_years_and_bare_numbers_are_not_counts(sentence_details):
     details, _ = sentence_details("In 2005 the team finished 12th in the league, he said.")
     assert details.quantities == ()
