@@ -8,6 +8,7 @@ wording so the reader can emphasise exactly "270 injured".
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -25,7 +26,7 @@ from tui.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
-from tui.numbers import QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, ordinal_value, phrase_value
+from tui.numbers import FRACTIONS, QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, ordinal_value, phrase_value
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
 SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
@@ -148,7 +149,7 @@ def _numberish(t: Token) -> bool:
     low = t.text.lower()
     if low in VAGUE_PLURALS:
         return True
-    return (t.like_num or low in _SCALE_WORDS) and is_number_word(low)
+    return (t.like_num or low in _SCALE_WORDS or low[-1:] in FRACTIONS) and is_number_word(low)
 
 
 def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
@@ -165,9 +166,11 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         while j < n:
             low = tokens[j].text.lower()
             if _numberish(tokens[j]) and not (
-                tokens[j - 1].text[:1].isdigit() and tokens[j].text[:1].isdigit()
+                tokens[j - 1].text[:1].isdigit() and tokens[j].text[:1].isdigit() and "/" not in low
             ):
-                j += 1
+                j += 1  # two digit tokens are two numbers, but "4 1/2" is one
+            elif low == "and" and [x.text.lower() for x in tokens[j + 1 : j + 3]] in (["a", "half"], ["an", "half"]):
+                j += 3  # "four and a half"
             elif low in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1]) and tokens[j + 1].text.isalpha():
                 j += 2
             elif (
@@ -305,9 +308,23 @@ def _counted_noun(tokens: tuple[Token, ...], anchor: int) -> int | None:
     return None
 
 
+_SET_DETERMINERS = frozenset("the his her their its these those our my your".split())
+
+
+def _partitive(tokens: tuple[Token, ...], end: int, noun: int) -> bool:
+    """Whether the number picks members of a set it does not size: "one of his schools"."""
+    return (
+        noun > end and tokens[end].text.lower() == "of"
+        and any(t.text.lower() in _SET_DETERMINERS for t in tokens[end + 1 : noun])
+    )
+
+
 def _quantities(tokens: tuple[Token, ...], parsed: bool):
     for start, end in _number_runs(tokens):
-        words = [t.text for t in tokens[start:end] if t.text.lower() not in ("a", "an", "half")] or ["1"]
+        lead = start  # "a dozen", "half a dozen": the article and "half" lead the run
+        while lead < end and tokens[lead].text.lower() in ("a", "an", "half"):
+            lead += 1
+        words = [t.text for t in tokens[lead:end]] or ["1"]
         if tokens[start].text.lower() == "half":
             words = ["half", *words]
         if start > 0 and tokens[start - 1].text.lower() == "no" and tokens[end - 1].text.lower() == "one":
@@ -320,6 +337,9 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if amount is None:
             continue
         anchor = end - 1
+        if start <= tokens[anchor].head < end and tokens[anchor].head != anchor:
+            # "two hundred and fifty people": the run's own head ("hundred") holds the noun
+            anchor = next((k for k in range(start, end) if not start <= tokens[k].head < end), anchor)
         first = start - len(qualifier.split()) if qualifier else start
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
@@ -365,7 +385,8 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             category = COUNT_CATEGORIES.get(noun.lemma, "")
             span_end = max(span_end, noun.end)
             if not category and (noun.lemma in PERSON_NOUNS or noun.ent == "NORP"):
-                gov = noun.head
+                # "dozens of people were injured": the number, not "of", hangs off the verb
+                gov = tokens[anchor].head if noun_i > end and tokens[noun.head].text.lower() == "of" else noun.head
                 candidates = [gov]
                 if tokens[gov].lemma == "be":
                     candidates += _predicate(tokens, gov, exclude=noun_i)
@@ -385,6 +406,9 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
             continue
+        if noun_i is not None and _partitive(tokens, end, noun_i) and amount.qualifier != "vague":
+            # "one of his schools", "two of the victims": some of a set, not the set's size
+            amount = Amount(amount.value, amount.low, math.inf, "at least")
         if not category and (counted in MEASURE_UNITS or counted in _MERIDIEM):
             continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
@@ -416,6 +440,8 @@ def _duration(tokens: tuple[Token, ...], end: int) -> float | None:
     before = tokens[start - 1] if start > 0 else None
     if before is not None and before.text.lower() in _NOT_A_SPAN:
         return None  # "within two days of the shooting", "the last five years"
+    if before is not None and before.text.lower() in ("to", "and", "-") and start > 1 and _numberish(tokens[start - 2]):
+        return None  # the end of a range ("one to three years") is not how long it lasted
     if after in ("of", "in", "behind"):
         return days
     if before is not None and (before.text.lower() in ("for", "to") or before.lemma in ("serve", "spend", "last")):

@@ -49,7 +49,12 @@ BELOW = frozenset(("almost", "nearly", "close to", "fewer than", "less than", "u
 ABOVE = frozenset(("more than", "over", "upwards of", "in excess of"))
 """Qualifiers that put the count strictly above the stated value ("at least" includes it)."""
 
+FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
+"""Vulgar fractions, alone ("½") or after a whole number ("4½")."""
+
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_SLASH_FRACTION = re.compile(r"^([1-7])/([2348])$")
+""""1/2", "3/4": a fraction of something ("4 1/2 months"); not "9/11" or "24/7"."""
 _DIGIT_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,3})$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
@@ -61,6 +66,15 @@ def word_value(word: str) -> float | None:
         return None
     if _DIGITS.match(w):
         return float(w.replace(",", ""))
+    if w[-1] in FRACTIONS:
+        whole = w[:-1]
+        if not whole:
+            return FRACTIONS[w]
+        return float(whole) + FRACTIONS[w[-1]] if whole.isdigit() else None
+    m = _SLASH_FRACTION.match(w)
+    if m:
+        numerator, denominator = int(m.group(1)), int(m.group(2))
+        return numerator / denominator if numerator < denominator else None
     m = _DIGIT_UNIT.match(w)
     if m:
         # "15kg", "2m", "300bn": the unit is the counted thing, the scale multiplies
@@ -121,8 +135,13 @@ def phrase_value(words: list[str]) -> float | None:
             group = False
             current = (current or 0.0) * 1000 + float(w)
             continue
-        if w == "half" and current is None:
-            current = 0.5  # "half a dozen"
+        if w == "half":
+            if current is None:
+                current = 0.5  # "half a dozen"
+            elif current == int(current) and k > 0 and words[k - 1].lower() in ("a", "an"):
+                current += 0.5  # "four and a half"
+            else:
+                return None
             continue
         if w in ("and", "-", "a", "an"):
             if w in ("a", "an") and current is None:
@@ -174,6 +193,8 @@ def is_number_word(word: str) -> bool:
     w = word.lower()
     if w in _NUMBER_WORDS:
         return True
+    if w[-1:] in FRACTIONS:
+        return word_value(w) is not None
     # called on every token: most words have no digit and no number-word prefix
     if not _HAS_DIGIT(w) and not ("-" in w and w.startswith(_NUMBER_PREFIXES)):
         return False

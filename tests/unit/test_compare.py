@@ -67,6 +67,16 @@ def test_arrests_by_two_countries_police_are_two_events(analyse_texts, first, se
     assert any(k == "number" and w == "arrested" for k, w, _ in divergences(comp)) is diverges
 
 
+@pytest.mark.parametrize(("some", "diverges"), [("37 of the candidates", False), ("37 candidates", True)])
+def test_some_of_a_set_is_not_the_size_of_the_set(analyse_texts, some, diverges):
+    _, _, comp = analyse_texts(
+        f"Election in Kabul\n\nOfficials said {some} in the Kabul council election on Saturday were women.",
+        "Kabul votes\n\nOfficials said 288 candidates in the Kabul council election on Saturday were women.",
+    )
+    assert linked(comp, 0, 1)
+    assert any(w == "candidate" for _, w, _ in divergences(comp)) is diverges
+
+
 def test_conflict_within_one_source_is_reported(analyse_texts):
     _, _, comp = analyse_texts(
         "Blast in Lorin\n\nThe blast in Lorin on Friday killed 40 people and injured 270, police said.\n"

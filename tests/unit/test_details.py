@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 
@@ -24,6 +26,9 @@ def quantities(details, text):
          ("injured", "americans"), 12, "About a dozen Americans"),
         ("The quake killed a child in the province.", ("killed", ""), 1, "a child"),
         ("Officials said no one was killed in the attack.", ("killed", ""), 0, "no one"),
+        ("Two hundred and fifty people were injured.", ("injured", ""), 250, "Two hundred and fifty people"),
+        ("Six of the passengers died in the crash.", ("killed", ""), 6, "Six of the passengers"),
+        ("About 2½ million people were killed.", ("killed", ""), 2_500_000, "About 2½ million people"),
     ],
 )
 def test_counts_know_what_they_count(sentence_details, sentence, key, value, wording):
@@ -67,6 +72,18 @@ def test_who_made_the_count(sentence_details, sentence, actor):
     assert [q.actor for q in details.quantities] == [actor]
 
 
+def test_dozens_of_people_count_for_the_verb(sentence_details):
+    details, _ = sentence_details("Dozens of people were injured in the blast.")
+    (count,) = details.quantities
+    assert count.key == ("injured", "") and 24 <= count.amount.low < count.amount.high <= 99
+
+
+def test_some_of_a_set_does_not_size_it(sentence_details):
+    details, _ = sentence_details("The shell hit one of his schools in Gaza.")
+    (count,) = details.quantities
+    assert count.key == ("", "school") and count.amount.low == 1 and count.amount.high == math.inf
+
+
 def test_years_and_bare_numbers_are_not_counts(sentence_details):
     details, _ = sentence_details("In 2005 the team finished 12th in the league, he said.")
     assert details.quantities == ()
@@ -92,6 +109,8 @@ def test_a_day_in_a_relative_clause_belongs_to_the_noun_it_describes(sentence_de
         ("The strike went on for three weeks before a deal was struck.", 21, "three weeks"),
         ("He served four months in federal prison.", 4 * 30.44, "four months"),
         ("He died after serving more than four years for his role.", 4 * 365.25, "more than four years"),
+        ("He served four and a half months in prison.", 4.5 * 30.44, "four and a half months"),
+        ("He served 4 1/2 months in prison.", 4.5 * 30.44, "4 1/2 months"),
     ],
 )
 def test_how_long_something_lasted_is_a_count(sentence_details, sentence, days, wording):
@@ -122,7 +141,12 @@ def test_a_converted_length_is_not_counted_twice(sentence_details):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The boy was shot two days ago in Athens.", "Three years later the case was reopened."],
+    [
+        "The boy was shot two days ago in Athens.",
+        "Three years later the case was reopened.",
+        # the end of a range is not how long anything lasted
+        "He was sentenced to one to three years.",
+    ],
 )
 def test_when_something_happened_is_not_a_duration(sentence_details, sentence):
     details, text = sentence_details(sentence)

@@ -23,10 +23,21 @@ from tui.numbers import Amount, phrase_value, qualifier_range, term, word_value
         (["two", "hundred", "and", "fifty"], 250),
         (["THIRTY-STRONG"], 30),
         (["15kg"], 15),
+        (["4½"], 4.5),
+        (["½"], 0.5),
+        (["4", "1/2"], 4.5),
+        (["four", "and", "a", "half"], 4.5),
+        (["two", "and", "a", "half", "million"], 2_500_000),
+        (["2½", "million"], 2_500_000),
     ],
 )
 def test_phrase_values(words, value):
     assert phrase_value(words) == value
+
+
+@pytest.mark.parametrize("word", ["9/11", "24/7", "3/2", "x½"])
+def test_slashes_that_are_not_fractions(word):
+    assert word_value(word) is None
 
 
 def test_two_separate_numbers_are_not_one_phrase():
