@@ -171,8 +171,10 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
                 j += 1  # two digit tokens are two numbers, but "4 1/2" is one
             elif low == "and" and [x.text.lower() for x in tokens[j + 1 : j + 3]] in (["a", "half"], ["an", "half"]):
                 j += 3  # "four and a half"
-            elif low in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1]) and tokens[j + 1].text.isalpha():
-                j += 2
+            elif low in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1]) and (
+                tokens[j + 1].text.isalpha() or (low == "-" and "/" in tokens[j + 1].text)
+            ):
+                j += 2  # "twenty-five" split in two, "2-1/2"
             elif (
                 low == "of" and j + 1 < n and tokens[j - 1].text.lower() in VAGUE_PLURALS
                 and tokens[j + 1].text.lower() in VAGUE_PLURALS
@@ -352,7 +354,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             yield Quantity(("age", owner), amount, span_start, span_end)
             continue
         if tokens[anchor].ent in ("DATE", "TIME"):
-            days = _duration(tokens, end)
+            days = _duration(tokens, start, end)
             if days is not None:  # "five days of rioting" / "four days of riots", "served four months"
                 yield Quantity(("duration", ""), amount.scaled(days), span_start, tokens[end].end)
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
@@ -422,9 +424,9 @@ _DURATION_QUALIFIERS = frozenset(
 )
 
 
-def _duration(tokens: tuple[Token, ...], end: int) -> float | None:
-    """How long something lasted, in days, when the number before ``end`` measures it:
-    "five days of rioting", "for four days", "served four months in prison", "sentenced
+def _duration(tokens: tuple[Token, ...], start: int, end: int) -> float | None:
+    """How long something lasted, in days, when the number ``tokens[start:end]`` measures
+    it: "five days of rioting", "for four days", "served four months in prison", "sentenced
     to 20 years"; not when something happened ("two days ago", "three years later")."""
     if end >= len(tokens) or tokens[end].tag != "NNS":
         return None
@@ -432,9 +434,6 @@ def _duration(tokens: tuple[Token, ...], end: int) -> float | None:
     if days is None:
         return None
     after = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
-    start = end - 1
-    while start > 0 and tokens[start - 1].ent == tokens[end].ent and _numberish(tokens[start - 1]):
-        start -= 1
     while start > 0 and tokens[start - 1].text.lower() in _DURATION_QUALIFIERS:
         start -= 1
     before = tokens[start - 1] if start > 0 else None

@@ -88,6 +88,9 @@ def word_value(word: str) -> float | None:
         head, _, rest = w.partition("-")
         if head in TENS and rest in UNITS and 0 < UNITS[rest] < 10:
             return float(TENS[head] + UNITS[rest])
+        if head.isdigit() and _SLASH_FRACTION.match(rest):
+            fraction = word_value(rest)
+            return float(head) + fraction if fraction is not None else None  # "2-1/2"
         # "thirty-strong", "three-year-old": the leading number
         if head in TENS or head in UNITS or _DIGITS.match(head):
             return word_value(head)

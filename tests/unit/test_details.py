@@ -111,6 +111,7 @@ def test_a_day_in_a_relative_clause_belongs_to_the_noun_it_describes(sentence_de
         ("He died after serving more than four years for his role.", 4 * 365.25, "more than four years"),
         ("He served four and a half months in prison.", 4.5 * 30.44, "four and a half months"),
         ("He served 4 1/2 months in prison.", 4.5 * 30.44, "4 1/2 months"),
+        ("He went back to prison for 2-1/2 years.", 2.5 * 365.25, "2-1/2 years"),
     ],
 )
 def test_how_long_something_lasted_is_a_count(sentence_details, sentence, days, wording):

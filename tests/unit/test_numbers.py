@@ -26,6 +26,7 @@ from tui.numbers import Amount, phrase_value, qualifier_range, term, word_value
         (["4½"], 4.5),
         (["½"], 0.5),
         (["4", "1/2"], 4.5),
+        (["2-1/2"], 2.5),
         (["four", "and", "a", "half"], 4.5),
         (["two", "and", "a", "half", "million"], 2_500_000),
         (["2½", "million"], 2_500_000),
