@@ -298,10 +298,14 @@ def section_nlp(report: Report, repeats: int) -> None:
         fn()
     for name in stages:
         stages[name].clear()
-    for _ in range(repeats):
-        for name, fn in runs.items():
+    names = list(runs)
+    for round_ in range(repeats):
+        # the order turns each round, so no run always follows the same one (warm caches,
+        # a frequency step) and a drift within a round does not always favour the same run
+        k = round_ % len(names)
+        for name in names[k:] + names[:k]:
             t = time.perf_counter()
-            fn()
+            runs[name]()
             timings[name].append(time.perf_counter() - t)
     for name, values in timings.items():
         say(f"   {name:<22} {spread(values)}")
