@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.lexicon import PLACE_NOUNS
 from tui.model import Entity, Mention
-from tui.nlp import AnnotatedSentence
+from tui.nlp import AnnotatedSentence, Span
 from tui.spelling import spelling_groups
 
 KEPT_LABELS = frozenset(
@@ -170,6 +171,28 @@ def _plural_groups_are_not_people(by_key: dict[str, list[tuple[int, int, int, in
             mentions[:] = [(*m[:5], "NORP") if m[5] == "PERSON" else m for m in mentions]
 
 
+def _person_is_a_place(sent: AnnotatedSentence, ent: Span, name_parts: set[str]) -> bool:
+    """A one-word "person" that the sentence uses as a place: "seen at the station in
+    Maalbeek", "the districts of Schaerbeek and Jette", "the Exarchia neighbourhood".
+
+    spaCy's small model often takes an unfamiliar place name for a person.  A word
+    that is part of a full name found in the articles stays a person ("up at
+    Hansbrough", "Woodward and Bernstein").
+    """
+    if (
+        ent.label != "PERSON" or ent.last - ent.first != 1 or ent.first >= len(sent.tokens)
+        or ent.text.lower() in name_parts
+    ):
+        return False
+    t = sent.tokens[ent.first]
+    head = sent.tokens[t.head]
+    return (
+        (t.dep == "pobj" and head.lemma in ("in", "at", "near"))
+        or (t.dep == "compound" and head.lemma in PLACE_NOUNS)
+        or (t.dep == "conj" and head.ent in ("GPE", "LOC", "FAC"))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     """Merged entities plus, per sentence, the ids of the entities it mentions."""
@@ -186,6 +209,10 @@ def merge_entities(
 ) -> EntityIndex:
     """Merge every entity mention outside ``excluded`` (boilerplate) sentences."""
     by_key: dict[str, list[tuple[int, int, int, int, str, str]]] = defaultdict(list)
+    name_parts = {
+        w for sentences in documents for sent in sentences for ent in sent.entities
+        if ent.label == "PERSON" and ent.last - ent.first > 1 for w in ent.text.lower().split()
+    }
     for s_i, sentences in enumerate(documents):
         for k, sent in enumerate(sentences):
             if (s_i, k) in excluded:
@@ -195,7 +222,8 @@ def merge_entities(
                     continue
                 key = normalise(ent.text)
                 if key:
-                    by_key[key].append((s_i, k, ent.start, ent.end, ent.text, ent.label))
+                    label = "LOC" if _person_is_a_place(sent, ent, name_parts) else ent.label
+                    by_key[key].append((s_i, k, ent.start, ent.end, ent.text, label))
 
     _plural_groups_are_not_people(by_key)
     groups: list[_Group] = []

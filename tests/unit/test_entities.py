@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.entities import is_junk, merge_entities, normalise
-from tui.nlp import AnnotatedSentence, Span
+from tui.nlp import AnnotatedSentence, Span, Token
 
 
 def sentence(*names: tuple[str, str]) -> AnnotatedSentence:
@@ -72,3 +72,34 @@ def test_a_plural_nationality_tagged_as_a_person_is_a_group():
     labels = {e.name: e.label for e in index.entities}
     assert labels["Grieving Belgians"] == "NORP"
     assert labels["Maurice Cheeks"] == "PERSON"  # a surname in -s, and no nationality "Cheek"
+
+
+def parsed(*words: tuple[str, str, int, str]) -> AnnotatedSentence:
+    """A sentence from (text, dep, head, entity label) per word; entities are one word each."""
+    tokens, spans, pos = [], [], 0
+    for k, (text, dep, head, label) in enumerate(words):
+        tokens.append(Token(pos, text, text.lower(), "PROPN" if label else "X", "", dep, head, False, False, label))
+        if label:
+            spans.append(Span(pos, pos + len(text), text, label, k, k + 1))
+        pos += len(text) + 1
+    return AnnotatedSentence(0, pos, 0, tuple(tokens), tuple(spans))
+
+
+def test_a_person_used_as_a_place_is_a_place():
+    seen_in = parsed(("seen", "ROOT", 0, ""), ("in", "prep", 0, ""), ("Maalbeek", "pobj", 1, "PERSON"))
+    districts = parsed(
+        ("districts", "ROOT", 0, ""), ("of", "prep", 0, ""), ("Schaerbeek", "pobj", 1, "GPE"),
+        ("and", "cc", 2, ""), ("Jette", "conj", 2, "PERSON"),
+    )
+    index = merge_entities([[seen_in, districts]])
+    labels = {e.name: e.label for e in index.entities}
+    assert labels == {"Maalbeek": "LOC", "Schaerbeek": "GPE", "Jette": "LOC"}
+
+
+def test_a_surname_used_after_at_stays_a_person():
+    full = parsed(("Tyler", "compound", 1, "PERSON"), ("Hansbrough", "ROOT", 1, "PERSON"))
+    full = AnnotatedSentence(0, 17, 0, full.tokens, (Span(0, 17, "Tyler Hansbrough", "PERSON", 0, 2),))
+    at = parsed(("looking", "ROOT", 0, ""), ("at", "prep", 0, ""), ("Hansbrough", "pobj", 1, "PERSON"))
+    index = merge_entities([[full], [at]])
+    (person,) = index.entities
+    assert person.label == "PERSON" and len(person.mentions) == 2
