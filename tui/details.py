@@ -289,8 +289,11 @@ def _predicate(tokens: tuple[Token, ...], verb: int, exclude: int, depth: int = 
     return out
 
 
-def _counted_noun(tokens: tuple[Token, ...], anchor: int) -> int | None:
-    """The noun a number counts: "six people", "dozens of people", "31 lives"."""
+def _counted_noun(tokens: tuple[Token, ...], anchor: int, end: int) -> int | None:
+    """The noun a number counts: "six people", "dozens of people", "31 lives".
+
+    ``anchor`` is the number's syntactic head, ``end`` the token after its words
+    ("two hundred and fifty of the passengers": "hundred", then "of")."""
     t = tokens[anchor]
     head = tokens[t.head]
     if (
@@ -301,12 +304,11 @@ def _counted_noun(tokens: tuple[Token, ...], anchor: int) -> int | None:
     ):
         return t.head
     # "dozens of people", "one of the suspects"
-    for k in range(anchor + 1, min(anchor + 4, len(tokens))):
-        if tokens[k].text.lower() == "of" and k + 1 < len(tokens):
-            for m in range(k + 1, min(k + 4, len(tokens))):
-                if tokens[m].pos in ("NOUN", "PROPN") and tokens[m].head in (k, m):
-                    return m
-        break
+    k = end
+    if k + 1 < len(tokens) and tokens[k].text.lower() == "of":
+        for m in range(k + 1, min(k + 4, len(tokens))):
+            if tokens[m].pos in ("NOUN", "PROPN") and tokens[m].head in (k, m):
+                return m
     return None
 
 
@@ -377,7 +379,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         counted = ""
         # a count word right after the number: "270 injured", "31 dead", "dozens injured"
         found = _category_index(tokens, [end]) if end < len(tokens) else None
-        noun_i = _counted_noun(tokens, anchor) if parsed and found is None else None
+        noun_i = _counted_noun(tokens, anchor, end) if parsed and found is None else None
         if found is not None:
             category = COUNT_CATEGORIES[tokens[found].lemma]
             span_end = tokens[found].end

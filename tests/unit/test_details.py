@@ -28,6 +28,8 @@ def quantities(details, text):
         ("Officials said no one was killed in the attack.", ("killed", ""), 0, "no one"),
         ("Two hundred and fifty people were injured.", ("injured", ""), 250, "Two hundred and fifty people"),
         ("Six of the passengers died in the crash.", ("killed", ""), 6, "Six of the passengers"),
+        ("Two hundred and fifty of the passengers were hurt.", ("injured", ""), 250,
+         "Two hundred and fifty of the passengers"),
         ("About 2½ million people were killed.", ("killed", ""), 2_500_000, "About 2½ million people"),
     ],
 )
