@@ -207,7 +207,7 @@ def _run_amount(words: list[str], qualifier: str) -> Amount | None:
             low, high = low * a, high * b
         return Amount((low * high) ** 0.5, low, high, "vague")
     digits = "".join(words).replace(",", "") if "," in words else None
-    value = float(digits) if digits and digits.isdigit() else phrase_value(words)
+    value = float(digits) if digits and digits.isdecimal() else phrase_value(words)
     if value is None:
         return None
     lo, hi = QUALIFIERS.get(qualifier, (1.0, 1.0))
@@ -410,7 +410,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
             continue
-        if noun_i is not None and _partitive(tokens, end, noun_i) and amount.qualifier != "vague":
+        if noun_i is not None and not amount.qualifier and _partitive(tokens, end, noun_i):
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         if not category and (counted in MEASURE_UNITS or counted in _MERIDIEM):
@@ -424,6 +424,14 @@ _NOT_A_SPAN = frozenset("within last past next first final previous coming".spli
 _DURATION_QUALIFIERS = frozenset(
     "more than less nearly almost about around over some roughly just only least at".split()
 )
+
+
+def _range_start(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether ``tokens[k]`` opens a range ("one to three years"), not a noun phrase that
+    happens to be a number ("sentenced the two to 15 years", "the couple")."""
+    if k < 0 or tokens[k].pos != "NUM" or not _numberish(tokens[k]):
+        return False
+    return k == 0 or tokens[k - 1].pos != "DET"
 
 
 def _duration(tokens: tuple[Token, ...], start: int, end: int) -> float | None:
@@ -441,7 +449,7 @@ def _duration(tokens: tuple[Token, ...], start: int, end: int) -> float | None:
     before = tokens[start - 1] if start > 0 else None
     if before is not None and before.text.lower() in _NOT_A_SPAN:
         return None  # "within two days of the shooting", "the last five years"
-    if before is not None and before.text.lower() in ("to", "and", "-") and start > 1 and _numberish(tokens[start - 2]):
+    if before is not None and before.text.lower() in ("to", "and", "-") and _range_start(tokens, start - 2):
         return None  # the end of a range ("one to three years") is not how long it lasted
     if after in ("of", "in", "behind"):
         return days
@@ -588,9 +596,17 @@ _DATE_RE = re.compile(
 LIGHT_VERBS = frozenset("be have make do take get go come say tell report".split())
 
 
-_ACTED = frozenset(COUNT_CATEGORIES.values()) | {"age"}
-"""Details whose actor is read: counts of people and ages (a 36-year-old Australian
-climber and a 32-year-old British one are two people)."""
+_ACTED = (frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}) | {"age"}
+"""Details whose actor is read: counts of people, and ages (when the aged person is the
+clause's subject: "a 36-year-old Australian climber died" and "a 32-year-old British
+climber fell" are two people)."""
+_NOT_NATIONS = frozenset(
+    "islamist jihadist muslim muslims christian christians catholic protestant jewish sunni shia shiite "
+    "buddhist hindu sikh evangelical democrat democratic republican communist socialist conservative "
+    "liberal maoist islamic".split()
+)
+"""NORP words that name a faith or a party rather than a nation: "Islamist gunmen" and
+"Jihadist gunmen" may well be the same men."""
 
 
 def _with_actor(tokens: tuple[Token, ...], q: Quantity) -> Quantity:
@@ -621,12 +637,21 @@ def _with_actor(tokens: tuple[Token, ...], q: Quantity) -> Quantity:
         if tokens[a].pos != "NOUN":
             continue
         nations = sorted(
-            t.lemma for k, t in enumerate(tokens) if t.head == a and k != a and t.ent == "NORP"
-            and t.dep in ("amod", "compound")
+            _nation(tokens, k) for k, t in enumerate(tokens)
+            if t.head == a and k != a and t.ent == "NORP" and t.dep in ("amod", "compound")
+            and t.lemma not in _NOT_NATIONS
         )
         if nations:
             return replace(q, actor=" ".join(nations))
     return q
+
+
+def _nation(tokens: tuple[Token, ...], k: int) -> str:
+    """The whole nationality a word ends: "North Korean", not "Korean"."""
+    first = k
+    while first > 0 and tokens[first - 1].ent == "NORP":
+        first -= 1
+    return " ".join(t.lemma for t in tokens[first : k + 1])
 
 
 def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:

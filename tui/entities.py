@@ -171,13 +171,31 @@ def _plural_groups_are_not_people(by_key: dict[str, list[tuple[int, int, int, in
             mentions[:] = [(*m[:5], "NORP") if m[5] == "PERSON" else m for m in mentions]
 
 
+def _person_words(documents: Sequence[Sequence[AnnotatedSentence]]) -> set[str]:
+    """Words the articles use for a person beyond doubt: part of a full name
+    ("Tyler Hansbrough"), or a name that does something or owns something
+    ("Obama said", "Merkel's party")."""
+    words: set[str] = set()
+    for sentences in documents:
+        for sent in sentences:
+            for ent in sent.entities:
+                if ent.label != "PERSON":
+                    continue
+                if ent.last - ent.first > 1:
+                    words.update(ent.text.lower().split())
+                elif ent.first < len(sent.tokens) and sent.tokens[ent.first].dep in ("nsubj", "nsubjpass", "poss"):
+                    words.add(ent.text.lower())
+    return words
+
+
 def _person_is_a_place(sent: AnnotatedSentence, ent: Span, name_parts: set[str]) -> bool:
     """A one-word "person" that the sentence uses as a place: "seen at the station in
     Maalbeek", "the districts of Schaerbeek and Jette", "the Exarchia neighbourhood".
 
-    spaCy's small model often takes an unfamiliar place name for a person.  A word
-    that is part of a full name found in the articles stays a person ("up at
-    Hansbrough", "Woodward and Bernstein").
+    spaCy's small model often takes an unfamiliar place name for a person.  A name
+    the articles also use for a person (``name_parts``: "Woodward and Bernstein",
+    "faith in Merkel" beside "Merkel said") stays a person, and so does the object
+    of "at", which is as often a person ("shouted at Obama").
     """
     if (
         ent.label != "PERSON" or ent.last - ent.first != 1 or ent.first >= len(sent.tokens)
@@ -187,7 +205,7 @@ def _person_is_a_place(sent: AnnotatedSentence, ent: Span, name_parts: set[str])
     t = sent.tokens[ent.first]
     head = sent.tokens[t.head]
     return (
-        (t.dep == "pobj" and head.lemma in ("in", "at", "near"))
+        (t.dep == "pobj" and head.lemma in ("in", "near"))
         or (t.dep == "compound" and head.lemma in PLACE_NOUNS)
         or (t.dep == "conj" and head.ent in ("GPE", "LOC", "FAC"))
     )
@@ -209,10 +227,7 @@ def merge_entities(
 ) -> EntityIndex:
     """Merge every entity mention outside ``excluded`` (boilerplate) sentences."""
     by_key: dict[str, list[tuple[int, int, int, int, str, str]]] = defaultdict(list)
-    name_parts = {
-        w for sentences in documents for sent in sentences for ent in sent.entities
-        if ent.label == "PERSON" and ent.last - ent.first > 1 for w in ent.text.lower().split()
-    }
+    name_parts = _person_words(documents)
     for s_i, sentences in enumerate(documents):
         for k, sent in enumerate(sentences):
             if (s_i, k) in excluded:

@@ -70,7 +70,7 @@ def word_value(word: str) -> float | None:
         whole = w[:-1]
         if not whole:
             return FRACTIONS[w]
-        return float(whole) + FRACTIONS[w[-1]] if whole.isdigit() else None
+        return float(whole) + FRACTIONS[w[-1]] if whole.isdecimal() else None
     m = _SLASH_FRACTION.match(w)
     if m:
         numerator, denominator = int(m.group(1)), int(m.group(2))
@@ -88,7 +88,7 @@ def word_value(word: str) -> float | None:
         head, _, rest = w.partition("-")
         if head in TENS and rest in UNITS and 0 < UNITS[rest] < 10:
             return float(TENS[head] + UNITS[rest])
-        if head.isdigit() and _SLASH_FRACTION.match(rest):
+        if head.isdecimal() and _SLASH_FRACTION.match(rest):
             fraction = word_value(rest)
             return float(head) + fraction if fraction is not None else None  # "2-1/2"
         # "thirty-strong", "three-year-old": the leading number
@@ -129,8 +129,9 @@ def phrase_value(words: list[str]) -> float | None:
     current: float | None = None
     seen = False
     group = False
-    for k, raw in enumerate(words):
-        w = raw.lower()
+    unit = 1.0  # what the last number word counted in: "a dozen and a half" is 12 + 6
+    lows = [w.lower() for w in words]
+    for k, w in enumerate(lows):
         if is_thousands_comma(words, k):
             group = True
             continue
@@ -139,20 +140,25 @@ def phrase_value(words: list[str]) -> float | None:
             current = (current or 0.0) * 1000 + float(w)
             continue
         if w == "half":
-            if current is None:
+            if not seen and current is None:
                 current = 0.5  # "half a dozen"
-            elif current == int(current) and k > 0 and words[k - 1].lower() in ("a", "an"):
-                current += 0.5  # "four and a half"
+            elif seen and k > 1 and lows[k - 2 : k] in (["and", "a"], ["and", "an"]):
+                # "four and a half", "a dozen and a half", "two million and a half"
+                if current is None:
+                    total += unit / 2
+                else:
+                    current += unit / 2
             else:
                 return None
             continue
         if w in ("and", "-", "a", "an"):
-            if w in ("a", "an") and current is None:
+            if w in ("a", "an") and current is None and not seen:
                 current = 1.0
             continue
         if (w in SCALES and w not in ("m", "k", "bn")) or w in COLLECTIVE:
             factor = SCALES.get(w) or COLLECTIVE[w]
             base = current if current is not None else 1.0
+            unit = factor
             if factor >= 1000:
                 total += base * factor
                 current = None
@@ -163,6 +169,7 @@ def phrase_value(words: list[str]) -> float | None:
         value = word_value(w)
         if value is None:
             return None
+        unit = 1.0
         if current is None:
             current = value
         elif value < _place(current):

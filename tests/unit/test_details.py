@@ -65,6 +65,10 @@ def test_age_belongs_to_the_named_person(sentence_details):
         ("Two men were arrested by French police on Sunday.", "french"),
         ("A 36-year-old Australian climber died after the fall.", "australian"),
         # a place is not a nationality: "Brussels police" and "Belgian police" are one force
+        ("North Korean troops killed two soldiers.", "north korean"),
+        # a faith or a party is not a nation: "Islamist" and "Jihadist" gunmen may be the same men
+        ("Islamist gunmen killed 12 people.", ""),
+        ("Japanese seismologists recorded a 7.1 magnitude quake.", ""),
         ("Brussels police have arrested two people.", ""),
         ("Police said they had arrested two people.", ""),
     ],
@@ -78,6 +82,12 @@ def test_dozens_of_people_count_for_the_verb(sentence_details):
     details, _ = sentence_details("Dozens of people were injured in the blast.")
     (count,) = details.quantities
     assert count.key == ("injured", "") and 24 <= count.amount.low < count.amount.high <= 99
+
+
+def test_another_some_of_a_set_keeps_its_qualifier(sentence_details):
+    details, _ = sentence_details("Another two of the passengers died in hospital.")
+    (count,) = details.quantities
+    assert count.amount.qualifier == "another"
 
 
 def test_some_of_a_set_does_not_size_it(sentence_details):
@@ -114,6 +124,9 @@ def test_a_day_in_a_relative_clause_belongs_to_the_noun_it_describes(sentence_de
         ("He served four and a half months in prison.", 4.5 * 30.44, "four and a half months"),
         ("He served 4 1/2 months in prison.", 4.5 * 30.44, "4 1/2 months"),
         ("He went back to prison for 2-1/2 years.", 2.5 * 365.25, "2-1/2 years"),
+        # a number word before "to" is not the start of a range when it is the people sentenced
+        ("A court sentenced the couple to 15 years in prison.", 15 * 365.25, "15 years"),
+        ("The judge sentenced the two to 15 years in prison.", 15 * 365.25, "15 years"),
     ],
 )
 def test_how_long_something_lasted_is_a_count(sentence_details, sentence, days, wording):

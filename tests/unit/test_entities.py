@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.entities import is_junk, merge_entities, normalise
 from tui.nlp import AnnotatedSentence, Span, Token
 
@@ -96,10 +98,22 @@ def test_a_person_used_as_a_place_is_a_place():
     assert labels == {"Maalbeek": "LOC", "Schaerbeek": "GPE", "Jette": "LOC"}
 
 
-def test_a_surname_used_after_at_stays_a_person():
-    full = parsed(("Tyler", "compound", 1, "PERSON"), ("Hansbrough", "ROOT", 1, "PERSON"))
-    full = AnnotatedSentence(0, 17, 0, full.tokens, (Span(0, 17, "Tyler Hansbrough", "PERSON", 0, 2),))
-    at = parsed(("looking", "ROOT", 0, ""), ("at", "prep", 0, ""), ("Hansbrough", "pobj", 1, "PERSON"))
-    index = merge_entities([[full], [at]])
-    (person,) = index.entities
-    assert person.label == "PERSON" and len(person.mentions) == 2
+@pytest.mark.parametrize(
+    "other",
+    [
+        # part of a full name elsewhere
+        AnnotatedSentence(0, 17, 0, (), (Span(0, 17, "Tyler Hansbrough", "PERSON", 0, 2),)),
+        # the subject of a verb elsewhere: "Hansbrough said"
+        parsed(("Hansbrough", "nsubj", 1, "PERSON"), ("said", "ROOT", 1, "")),
+    ],
+)
+def test_a_name_used_for_a_person_elsewhere_stays_a_person(other):
+    faith_in = parsed(("faith", "ROOT", 0, ""), ("in", "prep", 0, ""), ("Hansbrough", "pobj", 1, "PERSON"))
+    index = merge_entities([[faith_in], [other]])
+    assert {e.label for e in index.entities} == {"PERSON"}
+
+
+def test_the_object_of_at_stays_a_person():
+    at = parsed(("shouted", "ROOT", 0, ""), ("at", "prep", 0, ""), ("Obama", "pobj", 1, "PERSON"))
+    (person,) = merge_entities([[at]]).entities
+    assert person.label == "PERSON"

@@ -30,13 +30,16 @@ from tui.numbers import Amount, phrase_value, qualifier_range, term, word_value
         (["four", "and", "a", "half"], 4.5),
         (["two", "and", "a", "half", "million"], 2_500_000),
         (["2½", "million"], 2_500_000),
+        (["a", "dozen", "and", "a", "half"], 18),
+        (["a", "million", "and", "a", "half"], 1_500_000),
+        (["two", "million", "and", "a", "half"], 2_500_000),
     ],
 )
 def test_phrase_values(words, value):
     assert phrase_value(words) == value
 
 
-@pytest.mark.parametrize("word", ["9/11", "24/7", "3/2", "x½"])
+@pytest.mark.parametrize("word", ["9/11", "24/7", "3/2", "x½", "10²½"])
 def test_slashes_that_are_not_fractions(word):
     assert word_value(word) is None
 
