@@ -561,9 +561,9 @@ def _children(tokens: tuple[Token, ...], head: int, deps: tuple[str, ...]) -> li
 
 
 def _implied_ones(tokens: tuple[Token, ...], found: list[Quantity]):
-    kids = _kids(tokens)
     """ "arrested a 28-year-old man", "killed a child": one person as the object of a
     counted event is a count of one; "no casualties" is a count of zero."""
+    kids = _kids(tokens)
     for i, t in enumerate(tokens):
         if t.pos != "NOUN":
             continue
@@ -629,17 +629,15 @@ def _with_actor(tokens: tuple[Token, ...], q: Quantity) -> Quantity:
         i = tokens[i].head
     else:
         return q
-    agents = [k for k, t in enumerate(tokens) if t.head == i and k != i and t.dep == "nsubj"]
-    for k, t in enumerate(tokens):
-        if t.head == i and t.dep == "agent":
-            agents.extend(c for c, x in enumerate(tokens) if x.head == k and x.dep == "pobj")
+    agents = _children(tokens, i, ("nsubj",))
+    for by in _children(tokens, i, ("agent",)):
+        agents += _children(tokens, by, ("pobj",))
     for a in agents:
         if tokens[a].pos != "NOUN":
             continue
         nations = sorted(
-            _nation(tokens, k) for k, t in enumerate(tokens)
-            if t.head == a and k != a and t.ent == "NORP" and t.dep in ("amod", "compound")
-            and t.lemma not in _NOT_NATIONS
+            _nation(tokens, k) for k in _children(tokens, a, ("amod", "compound"))
+            if tokens[k].ent == "NORP" and tokens[k].lemma not in _NOT_NATIONS
         )
         if nations:
             return replace(q, actor=" ".join(nations))

@@ -188,18 +188,18 @@ def _person_words(documents: Sequence[Sequence[AnnotatedSentence]]) -> set[str]:
     return words
 
 
-def _person_is_a_place(sent: AnnotatedSentence, ent: Span, name_parts: set[str]) -> bool:
+def _person_is_a_place(sent: AnnotatedSentence, ent: Span, person_words: set[str]) -> bool:
     """A one-word "person" that the sentence uses as a place: "seen at the station in
     Maalbeek", "the districts of Schaerbeek and Jette", "the Exarchia neighbourhood".
 
     spaCy's small model often takes an unfamiliar place name for a person.  A name
-    the articles also use for a person (``name_parts``: "Woodward and Bernstein",
+    the articles also use for a person (``person_words``: "Woodward and Bernstein",
     "faith in Merkel" beside "Merkel said") stays a person, and so does the object
     of "at", which is as often a person ("shouted at Obama").
     """
     if (
         ent.label != "PERSON" or ent.last - ent.first != 1 or ent.first >= len(sent.tokens)
-        or ent.text.lower() in name_parts
+        or ent.text.lower() in person_words
     ):
         return False
     t = sent.tokens[ent.first]
@@ -227,7 +227,7 @@ def merge_entities(
 ) -> EntityIndex:
     """Merge every entity mention outside ``excluded`` (boilerplate) sentences."""
     by_key: dict[str, list[tuple[int, int, int, int, str, str]]] = defaultdict(list)
-    name_parts = _person_words(documents)
+    person_words = _person_words(documents)
     for s_i, sentences in enumerate(documents):
         for k, sent in enumerate(sentences):
             if (s_i, k) in excluded:
@@ -237,7 +237,7 @@ def merge_entities(
                     continue
                 key = normalise(ent.text)
                 if key:
-                    label = "LOC" if _person_is_a_place(sent, ent, name_parts) else ent.label
+                    label = "LOC" if _person_is_a_place(sent, ent, person_words) else ent.label
                     by_key[key].append((s_i, k, ent.start, ent.end, ent.text, label))
 
     _plural_groups_are_not_people(by_key)

@@ -163,10 +163,11 @@ def annotate(articles: Sequence[Article], pipeline: Pipeline) -> Annotation:
     # the parser and the entity recogniser parse their batch a quarter at a time (two
     # documents at least), so they get four batches' worth: each sub-batch is then one
     # batch, as long as that (three articles in two sub-batches cost ~15 ms more)
-    parsers = {name: {"batch_size": 4 * batch if batch > 1 else 1} for name in _TRANSITION_BASED}
-    docs = pipeline.nlp.pipe(
-        texts, batch_size=batch, component_cfg={n: c for n, c in parsers.items() if n in pipeline.nlp.pipe_names}
-    )
+    parsers = {
+        name: {"batch_size": 4 * batch if batch > 1 else 1}
+        for name in _TRANSITION_BASED if name in pipeline.nlp.pipe_names
+    }
+    docs = pipeline.nlp.pipe(texts, batch_size=batch, component_cfg=parsers)
     for article, skip, doc in zip(articles, chrome, docs, strict=True):
         starts = [p.start for p in article.paragraphs]
         sentences = [*_sentences(doc, starts, pipeline), *_plain_sentences(article, skip)]
