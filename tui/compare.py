@@ -144,7 +144,7 @@ HEAD_COUNTS = frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}
 where it may well give several sums of money, percentages, lengths or durations."""
 
 
-SEVERAL = frozenset(("distance", "duration"))
+SEVERAL = frozenset(("distance", "duration", "temperature"))
 """Kinds of figure one story often gives more than one of."""
 
 

@@ -22,6 +22,8 @@ from tui.lexicon import (
     MONTHS,
     PLACE_NOUNS,
     QUALIFIER_PHRASES,
+    TEMPERATURE_SCALES,
+    TEMPERATURE_WORDS,
     TIME_NOUNS,
     WEEKDAYS,
 )
@@ -52,6 +54,8 @@ class Quantity:
             return f"age of {noun}" if noun else "age"
         if category == "distance" and noun:
             return f"distance ({noun})"
+        if category == "temperature" and noun:
+            return f"temperature (°{noun})"
         return category or noun
 
 
@@ -149,7 +153,8 @@ def _numberish(t: Token) -> bool:
     low = t.text.lower()
     if low in VAGUE_PLURALS:
         return True
-    return (t.like_num or low in _SCALE_WORDS or low[-1:] in FRACTIONS) and is_number_word(low)
+    numeric = t.like_num or low in _SCALE_WORDS or low[-1:] in FRACTIONS or low.startswith("minus-")
+    return numeric and is_number_word(low)
 
 
 def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
@@ -355,6 +360,13 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
                 j += 1
             yield Quantity(("age", owner), amount, span_start, span_end)
             continue
+        temperature = _temperature(tokens, start, end, amount)
+        if temperature is not None:
+            scale, signed, last = temperature
+            if start > 0 and tokens[start - 1].text.lower() == "minus":
+                span_start = min(span_start, tokens[start - 1].start)
+            yield Quantity(("temperature", scale), signed, span_start, tokens[last].end)
+            continue
         if tokens[anchor].ent in ("DATE", "TIME"):
             days = _duration(tokens, start, end)
             if days is not None:  # "five days of rioting" / "four days of riots", "served four months"
@@ -418,6 +430,33 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
         yield Quantity((category, counted), amount, span_start, span_end)
+
+
+def _temperature(tokens: tuple[Token, ...], start: int, end: int, amount: Amount) -> tuple[str, Amount, int] | None:
+    """A temperature ("minus 17 degrees", "minus-20 degree temperatures", "temperatures were
+    minus 20", "40 degrees Fahrenheit"): its scale, signed value and its last token.
+
+    "Minus" or a named scale makes a figure a temperature; a bare degree needs the sentence
+    to speak of temperature or weather, since it may be an angle."""
+    below = start > 0 and tokens[start - 1].text.lower() == "minus"
+    if amount.value < 0:
+        below, amount = True, amount.negated()
+    k = end
+    degree = k < len(tokens) and (tokens[k].lemma == "degree" or tokens[k].text.startswith("°"))
+    if degree:
+        k += 1
+    scale = TEMPERATURE_SCALES.get(tokens[k].text.lower(), "") if k < len(tokens) else ""
+    if tokens[k - 1].text.lower() in ("°f", "°c"):
+        scale = TEMPERATURE_SCALES[tokens[k - 1].text.lower()]
+    elif scale:
+        k += 1
+    if [t.text.lower() for t in tokens[k : k + 2]] == ["below", "zero"]:
+        below, k = True, k + 2
+    if not (degree or below):
+        return None
+    if not (scale or (below and degree) or any(t.lemma.lower() in TEMPERATURE_WORDS for t in tokens)):
+        return None
+    return scale, amount.negated() if below else amount, k - 1
 
 
 _NOT_A_SPAN = frozenset("within last past next first final previous coming".split())

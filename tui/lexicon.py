@@ -81,6 +81,16 @@ DISTANCE_UNITS = {
 }
 """Length units in metres: lengths are compared whatever unit each outlet used."""
 
+TEMPERATURE_WORDS = frozenset(
+    "temperature temp fahrenheit celsius centigrade zero freezing chill thermometer weather "
+    "cold heat warm hot frost".split()
+)
+"""Lemmas that make "minus 20" or "17 degrees" a temperature: a degree alone may be an
+angle ("turned 180 degrees")."""
+
+TEMPERATURE_SCALES = {"fahrenheit": "F", "f": "F", "°f": "F", "celsius": "C", "centigrade": "C", "c": "C", "°c": "C"}
+"""Scales a temperature may name; a figure with no scale is compared only with others with none."""
+
 # units of sports statistics (and lengths that are not read as one, see DISTANCE_UNITS):
 # a count of them belongs to one player, one game or one stretch of road, so two
 # sentences' figures rarely measure the same thing ("404 yards" passing vs "440 yards"

@@ -80,6 +80,8 @@ def word_value(word: str) -> float | None:
         # "15kg", "2m", "300bn": the unit is the counted thing, the scale multiplies
         scale = SCALES[m.group(2)] if m.group(2) in ("m", "bn", "k") else 1
         return float(m.group(1)) * scale
+    if w.startswith("minus-") and _DIGITS.match(w[6:]):
+        return -float(w[6:].replace(",", ""))  # "minus-20 degree temperatures"
     if w in UNITS:
         return float(UNITS[w])
     if w in TENS:
@@ -240,6 +242,10 @@ class Amount:
         return Amount(
             self.value * factor, self.low * factor * (1 - slack), self.high * factor * (1 + slack), self.qualifier
         )
+
+    def negated(self) -> Amount:
+        """The same statement below zero ("minus 20")."""
+        return Amount(-self.value, -self.high, -self.low, self.qualifier)
 
     @property
     def label(self) -> str:

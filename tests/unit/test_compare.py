@@ -219,6 +219,15 @@ def test_lengths_in_other_units_are_compared(analyse_texts):
     assert difference[2] == ("150 meters", "about 200 feet", "about 500ft"), difference
 
 
+def test_temperatures_that_differ_diverge(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Church fire\n\nFirefighters fought the blaze at the Wasilla church in temperatures of minus 17 degrees.",
+        "Church burns\n\nOutside temperatures were minus 20 as firefighters fought the blaze at the Wasilla church.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d[2] for d in divergences(comp) if d[1] == "temperature"] == [("minus 17 degrees", "minus 20")]
+
+
 def test_a_month_against_a_day_in_another_month_diverges(analyse_texts):
     _, _, comp = analyse_texts(
         "Verdict\n\nA jury in Tarro convicted Orozco of the murder of the deputy on March 20, 2007.",

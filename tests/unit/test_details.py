@@ -150,6 +150,29 @@ def test_lengths_are_compared_in_metres_by_what_they_measure(sentence_details, s
     assert length.key == key and length.amount.value == pytest.approx(metres)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "key", "value", "wording"),
+    [
+        ("Firefighters fought the blaze in temperatures of minus 17 degrees.", ("temperature", ""), -17,
+         "minus 17 degrees"),
+        ("Outside temperatures were minus 20 as firefighters battled the blaze.", ("temperature", ""), -20, "minus 20"),
+        ("Crews worked for hours in minus-20 degree temperatures.", ("temperature", ""), -20, "minus-20 degree"),
+        ("The wind chill made it feel like 10 degrees below zero.", ("temperature", ""), -10, "10 degrees below zero"),
+        ("The heat reached 104 degrees Fahrenheit on Monday.", ("temperature", "F"), 104, "104 degrees Fahrenheit"),
+    ],
+)
+def test_temperatures_are_signed_and_keep_their_scale(sentence_details, sentence, key, value, wording):
+    details, text = sentence_details(sentence)
+    (temperature,) = [q for q in details.quantities if q.key[0] == "temperature"]
+    assert (temperature.key, temperature.amount.value) == (key, value)
+    assert text[temperature.start : temperature.end] == wording
+
+
+def test_a_degree_with_no_word_of_weather_is_not_a_temperature(sentence_details):
+    details, _ = sentence_details("The driver turned the truck 180 degrees and fled.")
+    assert not [q for q in details.quantities if q.key[0] == "temperature"]
+
+
 def test_a_converted_length_is_not_counted_twice(sentence_details):
     details, text = sentence_details("The quake struck at a depth of 10 kilometers (six miles).")
     assert [text[q.start : q.end] for q in details.quantities] == ["10 kilometers"]

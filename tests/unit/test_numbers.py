@@ -78,3 +78,8 @@ def test_nearly_and_over_the_same_value_conflict():
     assert not nearly_100.conflicts(Amount(100, 100, 100))  # rounding: "nearly 100" may be reported as 100
     assert not nearly_100.conflicts(at_least_100)  # "at least" includes the value itself
     assert not Amount(90, *qualifier_range(90, "over"), "over").conflicts(nearly_100)  # 95 fits both
+
+
+def test_minus_joined_to_a_number_is_negative():
+    assert word_value("minus-20") == -20
+    assert word_value("minus-") is None and word_value("minus-two") is None
