@@ -2,10 +2,10 @@
 
 A fact is a *divergence* when two of its sources state the same kind of
 detail differently: a count of the same thing ("270 injured" / "300
-wounded"), the age of the same person, the day something happened, or the
+wounded"), the age of the same person, the day something happened, the
 places filling the same role ("the Schaerbeek district" / "the districts of
-Schaerbeek and Jette").  Approximate wording is respected: "almost 300" does
-not conflict with "300".  Conflicts between sentences of one source in one
+Schaerbeek and Jette"), or who said the same words.  Approximate wording is
+respected: "almost 300" does not conflict with "300".  Conflicts between sentences of one source in one
 fact are reported separately, as intra-source conflicts.
 """
 
@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TypeVar
 
-from tui.details import HOME, DateMention, Details, Quantity, TimeMention, dates_differ
+from rapidfuzz import fuzz
+
+from tui.details import HOME, DateMention, Details, PersonMention, Quantity, TimeMention, dates_differ
 from tui.lexicon import COUNT_CATEGORIES
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
 
@@ -131,7 +133,48 @@ def compare_fact(
             differences.append(
                 _difference("entity", role, [i for items in per_source.values() for i in items])
             )
+    # who: the same words, said of or by different people
+    for a, b in combinations(members, 2):
+        swapped = _swapped_people(a.details, b.details) if a.source != b.source else None
+        if swapped and linked((a.source, a.sentence), (b.source, b.sentence)):
+            ours, theirs = swapped
+            differences.append(
+                _difference(
+                    "entity",
+                    "person",
+                    [_Item(a.source, a.sentence, p.start, p.end, p.text) for p in ours]
+                    + [_Item(b.source, b.sentence, p.start, p.end, p.text) for p in theirs],
+                )
+            )
     return differences
+
+
+SAME_WORDING = 85.0
+"""rapidfuzz ratio (0..100) above which two sentences, names blanked, are one wording."""
+SAME_NAME = 80.0
+"""rapidfuzz ratio of two surnames taken for one spelled two ways ("Raite" / "Rait")."""
+
+
+def _swapped_people(a: Details, b: Details) -> tuple[list[PersonMention], list[PersonMention]] | None:
+    """The people two near-identical sentences name differently, or None.
+
+    Only a sentence copied almost word for word is compared: a quote attributed to
+    "A.J. Smith" in one and "A.J. Butler" in the other.  Looser paraphrases name
+    different people for innocent reasons (a spokesman speaking for a governor)."""
+    if not (a.people and b.people) or len(a.wording.split()) < 6:
+        return None
+    if fuzz.ratio(a.wording, b.wording) < SAME_WORDING:
+        return None
+
+    def missing(ours: Details, theirs: Details) -> list[PersonMention]:
+        words = set(theirs.wording.split())
+        return [
+            p for p in ours.people
+            if p.surname not in words and all(fuzz.ratio(p.surname, q.surname) < SAME_NAME for q in theirs.people)
+        ]
+
+    ours, theirs = missing(a, b), missing(b, a)
+    return (ours, theirs) if ours and theirs else None
 
 
 def _same_actor(a: Quantity, b: Quantity) -> bool:

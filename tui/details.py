@@ -87,11 +87,26 @@ class TimeMention:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonMention:
+    surname: str
+    """The name's last word, lower-cased, without a possessive ("palin" for "Mrs Palin's")."""
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Details:
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
     roles: tuple[RoleMention, ...]
     times: tuple[TimeMention, ...] = ()
+    people: tuple[PersonMention, ...] = ()
+    wording: str = ""
+    """The sentence's words, lower-cased, with each person's name blanked: two sources
+    using the same words of different people ("..., general manager A.J. Smith said" /
+    "..., general manager A.J. Butler said") disagree on who. Kept only when the sentence
+    names someone."""
 
 
 EMPTY = Details((), (), ())
@@ -104,12 +119,24 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
         quantities.extend(_implied_ones(tokens, quantities))
         quantities = [_with_actor(tokens, q) for q in quantities]
     lows = [t.text.lower() for t in tokens]
+    people = tuple(_people(sentence))
     return Details(
         tuple(quantities),
         tuple(_dates(tokens, lows)),
         tuple(_roles(sentence) if parsed else ()),
         tuple(_times(tokens, lows, parsed)),
+        people,
+        " ".join("·" if t.ent == "PERSON" else low for t, low in zip(tokens, lows, strict=True)) if people else "",
     )
+
+
+def _people(sentence: AnnotatedSentence):
+    for ent in sentence.entities:
+        if ent.label != "PERSON":
+            continue
+        words = re.findall(r"[^\W\d_]+", ent.text.lower().removesuffix("'s").removesuffix("’s"))
+        if words:
+            yield PersonMention(words[-1], ent.text, ent.start, ent.end)
 
 
 _MERIDIEM = frozenset(("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "a.", "p.", "m."))

@@ -228,6 +228,37 @@ def test_temperatures_that_differ_diverge(analyse_texts):
     assert [d[2] for d in divergences(comp) if d[1] == "temperature"] == [("minus 17 degrees", "minus 20")]
 
 
+def test_the_same_words_credited_to_different_people_diverge(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Chargers statement\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+        "team general manager A.J. Smith said in a statement.",
+        "Jackson arrested\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+        "Chargers general manager A.J. Butler said in a statement.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d[2] for d in divergences(comp) if d[1] == "person"] == [("A.J. Smith", "A.J. Butler")]
+
+
+@pytest.mark.parametrize(
+    ("second", "why"),
+    [
+        ("\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+         "general manager A.J. Smith's office said in a statement.", "the same person, a possessive"),
+        ("\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+         "team general manager A.J. Smyth said in a statement.", "one name spelled two ways"),
+        ("The team's owner, Dean Spanos, said the Chargers were aware of an off-the-field issue "
+         "involving Vincent Jackson.", "a paraphrase, not the same words"),
+    ],
+)
+def test_people_named_in_other_words_or_spellings_do_not_diverge(analyse_texts, second, why):
+    _, _, comp = analyse_texts(
+        "Chargers statement\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+        "team general manager A.J. Smith said in a statement.",
+        f"Jackson arrested\n\n{second}",
+    )
+    assert not [d for d in divergences(comp) if d[1] == "person"], why
+
+
 def test_a_month_against_a_day_in_another_month_diverges(analyse_texts):
     _, _, comp = analyse_texts(
         "Verdict\n\nA jury in Tarro convicted Orozco of the murder of the deputy on March 20, 2007.",
