@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import combinations
 from typing import TypeVar
-
-from rapidfuzz import fuzz
 
 from tui.details import HOME, DateMention, Details, PersonMention, Quantity, TimeMention, dates_differ
 from tui.lexicon import COUNT_CATEGORIES
@@ -149,10 +148,16 @@ def compare_fact(
     return differences
 
 
-SAME_WORDING = 85.0
-"""rapidfuzz ratio (0..100) above which two sentences, names blanked, are one wording."""
-SAME_NAME = 80.0
-"""rapidfuzz ratio of two surnames taken for one spelled two ways ("Raite" / "Rait")."""
+SAME_WORDING = 0.85
+"""Similarity (difflib's ratio: matched characters over both lengths) above which two
+sentences, names blanked, are one wording.  difflib, not rapidfuzz: facts are rebuilt
+from the cache without loading the alignment's libraries."""
+SAME_NAME = 0.8
+"""Similarity of two surnames taken for one spelled two ways ("Raite" / "Rait")."""
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _swapped_people(a: Details, b: Details) -> tuple[list[PersonMention], list[PersonMention]] | None:
@@ -163,14 +168,14 @@ def _swapped_people(a: Details, b: Details) -> tuple[list[PersonMention], list[P
     different people for innocent reasons (a spokesman speaking for a governor)."""
     if not (a.people and b.people) or len(a.wording.split()) < 6:
         return None
-    if fuzz.ratio(a.wording, b.wording) < SAME_WORDING:
+    if _similarity(a.wording, b.wording) < SAME_WORDING:
         return None
 
     def missing(ours: Details, theirs: Details) -> list[PersonMention]:
         words = set(theirs.wording.split())
         return [
             p for p in ours.people
-            if p.surname not in words and all(fuzz.ratio(p.surname, q.surname) < SAME_NAME for q in theirs.people)
+            if p.surname not in words and all(_similarity(p.surname, q.surname) < SAME_NAME for q in theirs.people)
         ]
 
     ours, theirs = missing(a, b), missing(b, a)
