@@ -132,54 +132,65 @@ def compare_fact(
             differences.append(
                 _difference("entity", role, [i for items in per_source.values() for i in items])
             )
-    # who: the same words, said of or by different people
+    # who: the same words credited to different people
+    swapped: dict[tuple[int, int], _Item] = {}
     for a, b in combinations(members, 2):
-        swapped = _swapped_people(a.details, b.details) if a.source != b.source else None
-        if swapped and linked((a.source, a.sentence), (b.source, b.sentence)):
-            ours, theirs = swapped
-            differences.append(
-                _difference(
-                    "entity",
-                    "person",
-                    [_Item(a.source, a.sentence, p.start, p.end, p.text) for p in ours]
-                    + [_Item(b.source, b.sentence, p.start, p.end, p.text) for p in theirs],
-                )
-            )
+        if a.source == b.source or not linked((a.source, a.sentence), (b.source, b.sentence)):
+            continue
+        for p, q in _swapped_people(a.details, b.details):
+            swapped[(a.source, p.start)] = _Item(a.source, a.sentence, p.start, p.end, p.text)
+            swapped[(b.source, q.start)] = _Item(b.source, b.sentence, q.start, q.end, q.text)
+    if swapped:
+        differences.append(_difference("entity", "person", list(swapped.values())))
     return differences
 
 
 SAME_WORDING = 0.85
-"""Similarity (difflib's ratio: matched characters over both lengths) above which two
+"""Similarity (difflib's ratio: matched words over both lengths) above which two
 sentences, names blanked, are one wording.  difflib, not rapidfuzz: facts are rebuilt
 from the cache without loading the alignment's libraries."""
 SAME_NAME = 0.8
-"""Similarity of two surnames taken for one spelled two ways ("Raite" / "Rait")."""
+"""Similarity of two names (or surnames) taken for one spelled two ways ("Raite" / "Rait",
+"Moammar Gadhafi" / "Muammar Qaddafi")."""
 
 
 def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _swapped_people(a: Details, b: Details) -> tuple[list[PersonMention], list[PersonMention]] | None:
-    """The people two near-identical sentences name differently, or None.
+def _same_person(p: PersonMention, q: PersonMention) -> bool:
+    ours, theirs = set(p.words), set(q.words)
+    return (
+        ours <= theirs or theirs <= ours  # "Xi" / "Xi Jinping"
+        or _similarity(p.words[-1], q.words[-1]) >= SAME_NAME
+        or _similarity(" ".join(p.words), " ".join(q.words)) >= SAME_NAME
+    )
 
-    Only a sentence copied almost word for word is compared: a quote attributed to
-    "A.J. Smith" in one and "A.J. Butler" in the other.  Looser paraphrases name
-    different people for innocent reasons (a spokesman speaking for a governor)."""
-    if not (a.people and b.people) or len(a.wording.split()) < 6:
-        return None
-    if _similarity(a.wording, b.wording) < SAME_WORDING:
-        return None
 
-    def missing(ours: Details, theirs: Details) -> list[PersonMention]:
-        words = set(theirs.wording.split())
-        return [
-            p for p in ours.people
-            if p.surname not in words and all(_similarity(p.surname, q.surname) < SAME_NAME for q in theirs.people)
-        ]
+def _swapped_people(a: Details, b: Details) -> list[tuple[PersonMention, PersonMention]]:
+    """People in the same place of two near-identical sentences who are not one person.
 
-    ours, theirs = missing(a, b), missing(b, a)
-    return (ours, theirs) if ours and theirs else None
+    Only a sentence copied almost word for word is compared (a quote attributed to
+    "A.J. Smith" in one and "A.J. Butler" in the other), and only names that line up:
+    looser paraphrases, or a name one source has and the other leaves out, differ for
+    innocent reasons."""
+    if not (a.people and b.people) or len(a.wording) < 6:
+        return []
+    matcher = SequenceMatcher(None, a.wording, b.wording, autojunk=False)
+    if matcher.ratio() < SAME_WORDING:
+        return []
+    pairs = []
+    for i, j, size in matcher.get_matching_blocks():
+        for p in a.people:
+            if i <= p.first < i + size:
+                at = j + p.first - i
+                q = next((q for q in b.people if q.first <= at < q.last), None)
+                if q is None or _same_person(p, q):
+                    continue
+                # both name both ("Smith told Jones" / "Jones told Smith"): an order, not a who
+                if not (any(_same_person(q, o) for o in a.people) and any(_same_person(p, o) for o in b.people)):
+                    pairs.append((p, q))
+    return pairs
 
 
 def _same_actor(a: Quantity, b: Quantity) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from tui.clock import ClockTime, clock_times
@@ -22,6 +23,7 @@ from tui.lexicon import (
     MONTHS,
     PLACE_NOUNS,
     QUALIFIER_PHRASES,
+    SPEECH_VERBS,
     TEMPERATURE_SCALES,
     TEMPERATURE_WORDS,
     TIME_NOUNS,
@@ -88,13 +90,15 @@ class TimeMention:
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
-    surname: str
-    """The name's last word, lower-cased, without a possessive ("palin" for "Mrs Palin's")."""
+    words: tuple[str, ...]
+    """The name's words, lower-cased, without accents, titles, suffixes or a possessive
+    ("Mrs Palin's" is ("palin",), "Martin Luther King Jr." ("martin", "luther", "king"))."""
     text: str
     start: int
     end: int
-
-
+    first: int
+    """Index of the name's first token in the sentence (and in ``Details.wording``)."""
+    last: int
 @dataclass(frozen=True, slots=True)
 class Details:
     quantities: tuple[Quantity, ...]
@@ -102,11 +106,11 @@ class Details:
     roles: tuple[RoleMention, ...]
     times: tuple[TimeMention, ...] = ()
     people: tuple[PersonMention, ...] = ()
-    wording: str = ""
-    """The sentence's words, lower-cased, with each person's name blanked: two sources
-    using the same words of different people ("..., general manager A.J. Smith said" /
-    "..., general manager A.J. Butler said") disagree on who. Kept only when the sentence
-    names someone."""
+    wording: tuple[str, ...] = ()
+    """The sentence's words, lower-cased, with each word of a person's name blanked: two
+    sources crediting the same words to different people ("..., general manager A.J. Smith
+    said" / "..., general manager A.J. Butler said") disagree on who.  Kept only for a
+    sentence that names someone and quotes or reports speech."""
 
 
 EMPTY = Details((), (), ())
@@ -119,24 +123,37 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
         quantities.extend(_implied_ones(tokens, quantities))
         quantities = [_with_actor(tokens, q) for q in quantities]
     lows = [t.text.lower() for t in tokens]
-    people = tuple(_people(sentence))
+    people = tuple(_people(sentence)) if _reports_speech(tokens, lows) else ()
     return Details(
         tuple(quantities),
         tuple(_dates(tokens, lows)),
         tuple(_roles(sentence) if parsed else ()),
         tuple(_times(tokens, lows, parsed)),
         people,
-        " ".join("·" if t.ent == "PERSON" else low for t, low in zip(tokens, lows, strict=True)) if people else "",
+        tuple(BLANK if t.ent == "PERSON" else low for t, low in zip(tokens, lows, strict=True)) if people else (),
     )
+
+
+BLANK = "·"
+"""Stands for each word of a person's name in ``Details.wording``."""
+_QUOTE_MARKS = frozenset(('"', "“", "”", "``", "''", "«", "»"))
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv mr mrs ms miss dr sir".split())
+
+
+def _reports_speech(tokens: tuple[Token, ...], lows: list[str]) -> bool:
+    return not _QUOTE_MARKS.isdisjoint(lows) or any(t.lemma in SPEECH_VERBS for t in tokens)
 
 
 def _people(sentence: AnnotatedSentence):
     for ent in sentence.entities:
         if ent.label != "PERSON":
             continue
-        words = re.findall(r"[^\W\d_]+", ent.text.lower().removesuffix("'s").removesuffix("’s"))
+        plain = unicodedata.normalize("NFKD", ent.text.lower().replace("’", "'")).encode("ascii", "ignore").decode()
+        words = re.findall(r"[a-z]+", plain.removesuffix("'s"))
+        # "Benedict XVI": a regnal number (but "Xi Jinping" keeps its first word)
+        words = [w for k, w in enumerate(words) if w not in _NAME_SUFFIXES and not (k and re.fullmatch("[ivxl]+", w))]
         if words:
-            yield PersonMention(words[-1], ent.text, ent.start, ent.end)
+            yield PersonMention(tuple(words), ent.text, ent.start, ent.end, ent.first, ent.last)
 
 
 _MERIDIEM = frozenset(("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "a.", "p.", "m."))
@@ -391,7 +408,10 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if temperature is not None:
             scale, signed, last = temperature
             if start > 0 and tokens[start - 1].text.lower() == "minus":
-                span_start = min(span_start, tokens[start - 1].start)
+                # "about minus 20": the qualifier stands before the sign
+                qualifier = qualifier or _qualifier(tokens, start - 1)
+                signed = (_run_amount(words, qualifier) or amount).negated()
+                span_start = tokens[start - 1 - len(qualifier.split()) if qualifier else start - 1].start
             yield Quantity(("temperature", scale), signed, span_start, tokens[last].end)
             continue
         if tokens[anchor].ent in ("DATE", "TIME"):
@@ -463,27 +483,57 @@ def _temperature(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
     """A temperature ("minus 17 degrees", "minus-20 degree temperatures", "temperatures were
     minus 20", "40 degrees Fahrenheit"): its scale, signed value and its last token.
 
-    "Minus" or a named scale makes a figure a temperature; a bare degree needs the sentence
-    to speak of temperature or weather, since it may be an angle."""
-    below = start > 0 and tokens[start - 1].text.lower() == "minus"
+    A named scale or "below zero" makes a figure a temperature.  Otherwise "minus" or
+    "degrees" needs a word of temperature that the figure hangs off ("temperatures of",
+    "temperatures were", "degree temperatures"): a weather word elsewhere in the sentence
+    does not turn "the wind shifted 180 degrees" or "plus or minus 4 percent" into one."""
+    n = len(tokens)
+    if end < n and tokens[end].text.lower() in ("%", "percent", "per", "pc"):
+        return None
+    sign = tokens[start - 1].text.lower() if start > 0 else ""
+    if sign == "minus" and start > 2 and tokens[start - 2].text.lower() == "or":
+        return None  # "plus or minus 4": a margin
+    below = sign == "minus"
     if amount.value < 0:
         below, amount = True, amount.negated()
     k = end
-    degree = k < len(tokens) and (tokens[k].lemma == "degree" or tokens[k].text.startswith("°"))
+    degree = k < n and (tokens[k].lemma == "degree" or tokens[k].text.startswith("°"))
     if degree:
         k += 1
-    scale = TEMPERATURE_SCALES.get(tokens[k].text.lower(), "") if k < len(tokens) else ""
-    if tokens[k - 1].text.lower() in ("°f", "°c"):
+    scale = ""
+    if degree and tokens[k - 1].text.lower() in ("°f", "°c"):
         scale = TEMPERATURE_SCALES[tokens[k - 1].text.lower()]
-    elif scale:
-        k += 1
-    if [t.text.lower() for t in tokens[k : k + 2]] == ["below", "zero"]:
-        below, k = True, k + 2
-    if not (degree or below):
-        return None
-    if not (scale or (below and degree) or any(t.lemma.lower() in TEMPERATURE_WORDS for t in tokens)):
+    elif k < n:
+        named = tokens[k].text.lower().rstrip(".")
+        # "F" and "C" are scales only after a degree; "Celsius" always is one
+        if named in TEMPERATURE_SCALES and (degree or len(named) > 1):
+            scale, k = TEMPERATURE_SCALES[named], k + 1
+    after = [t.text.lower() for t in tokens[k : k + 2]]
+    # "10 below zero", "5 degrees below." (but not "5 degrees below normal")
+    zero = after == ["below", "zero"] or (
+        degree and after[:1] == ["below"] and (k + 1 >= n or tokens[k + 1].pos == "PUNCT")
+    )
+    if zero:
+        below, k = True, k + (2 if after == ["below", "zero"] else 1)
+    evidence = scale or zero or ((degree or below) and _about_temperature(tokens, k - 1 if degree else end - 1))
+    if not evidence:
         return None
     return scale, amount.negated() if below else amount, k - 1
+
+
+def _about_temperature(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether a word of temperature governs ``tokens[i]`` within three steps, or is the
+    subject of the "be" that does ("temperatures were minus 20")."""
+    for _ in range(3):
+        head = tokens[i].head
+        if head == i:
+            return False
+        i = head
+        if tokens[i].lemma in TEMPERATURE_WORDS:
+            return True
+        if tokens[i].lemma == "be":
+            return any(tokens[c].lemma in TEMPERATURE_WORDS for c in _children(tokens, i, ("nsubj",)))
+    return False
 
 
 _NOT_A_SPAN = frozenset("within last past next first final previous coming".split())

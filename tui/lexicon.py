@@ -81,12 +81,12 @@ DISTANCE_UNITS = {
 }
 """Length units in metres: lengths are compared whatever unit each outlet used."""
 
-TEMPERATURE_WORDS = frozenset(
-    "temperature temp fahrenheit celsius centigrade zero freezing chill thermometer weather "
-    "cold heat warm hot frost".split()
-)
-"""Lemmas that make "minus 20" or "17 degrees" a temperature: a degree alone may be an
-angle ("turned 180 degrees")."""
+TEMPERATURE_WORDS = frozenset("temperature temp chill thermometer mercury heat cold freezing frost".split())
+"""Lemmas that make "minus 20" or "17 degrees" hanging off them a temperature: a degree
+alone may be an angle ("turned 180 degrees")."""
+
+SPEECH_VERBS = frozenset("say tell add state announce confirm claim report write explain insist warn".split())
+"""Lemmas that credit words to someone ("..., A.J. Smith said")."""
 
 TEMPERATURE_SCALES = {"fahrenheit": "F", "f": "F", "°f": "F", "celsius": "C", "centigrade": "C", "c": "C", "°c": "C"}
 """Scales a temperature may name; a figure with no scale is compared only with others with none."""

@@ -159,6 +159,10 @@ def test_lengths_are_compared_in_metres_by_what_they_measure(sentence_details, s
         ("Crews worked for hours in minus-20 degree temperatures.", ("temperature", ""), -20, "minus-20 degree"),
         ("The wind chill made it feel like 10 degrees below zero.", ("temperature", ""), -10, "10 degrees below zero"),
         ("The heat reached 104 degrees Fahrenheit on Monday.", ("temperature", "F"), 104, "104 degrees Fahrenheit"),
+        ("They worked in temperatures of about minus 20 degrees.", ("temperature", ""), -20, "about minus 20 degrees"),
+        ("They worked in temperatures of 5 degrees below.", ("temperature", ""), -5, "5 degrees below"),
+        ("By dawn it was minus 20 degrees F.", ("temperature", "F"), -20, "minus 20 degrees F."),
+        ("Temperatures were 20 Celsius at noon.", ("temperature", "C"), 20, "20 Celsius"),
     ],
 )
 def test_temperatures_are_signed_and_keep_their_scale(sentence_details, sentence, key, value, wording):
@@ -168,8 +172,17 @@ def test_temperatures_are_signed_and_keep_their_scale(sentence_details, sentence
     assert text[temperature.start : temperature.end] == wording
 
 
-def test_a_degree_with_no_word_of_weather_is_not_a_temperature(sentence_details):
-    details, _ = sentence_details("The driver turned the truck 180 degrees and fled.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The driver turned the truck 180 degrees and fled.",
+        "The wind shifted 180 degrees as the cold front passed.",
+        "The poll on the cold snap had a margin of error of plus or minus 4 percent.",
+        "Growth was -0.5 percent in the cold winter.",
+    ],
+)
+def test_a_figure_no_word_of_temperature_governs_is_not_a_temperature(sentence_details, sentence):
+    details, _ = sentence_details(sentence)
     assert not [q for q in details.quantities if q.key[0] == "temperature"]
 
 
