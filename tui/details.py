@@ -372,8 +372,40 @@ def _partitive(tokens: tuple[Token, ...], end: int, noun: int) -> bool:
     )
 
 
-def _quantities(tokens: tuple[Token, ...], parsed: bool):
-    for start, end in _number_runs(tokens):
+def _range_low(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
+    """The run before run ``r`` when the two make a range ("20 to 30 people", "between 20
+    and 30"): where its wording starts, and its amount, so the count is 20..30, not 30."""
+    if r == 0:
+        return None
+    start = runs[r][0]
+    low_start, low_end = runs[r - 1]
+    joiner = tokens[start - 1].text.lower()
+    if low_end != start - 1 or joiner not in ("to", "-", "–", "and"):
+        return None
+    if joiner == "and" and not (low_start > 0 and tokens[low_start - 1].text.lower() == "between"):
+        return None  # "two and three": two counts
+    qualifier = _qualifier(tokens, low_start)
+    if not qualifier and not _range_start(tokens, low_end - 1):
+        return None  # "sentenced the two to 15 years"
+    amount = _run_amount([t.text for t in tokens[low_start:low_end]], qualifier)
+    if amount is None:
+        return None
+    first = low_start - len(qualifier.split()) if qualifier else low_start
+    if joiner == "and":
+        first = low_start - 1
+    return first, amount
+
+
+def _quantities(tokens: tuple[Token, ...], parsed: bool) -> list[Quantity]:
+    lows: set[int] = set()
+    found = list(_run_quantities(tokens, parsed, _number_runs(tokens), lows))
+    return [q for r, q in found if r not in lows]
+
+
+def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[int, int]], lows: set[int]):
+    """Each run's quantities with the run's index; adds to ``lows`` the runs that turn out
+    to open a range ("10 and 12 suspects"), whose own figure is not a count."""
+    for r, (start, end) in enumerate(runs):
         lead = start  # "a dozen", "half a dozen": the article and "half" lead the run
         while lead < end and tokens[lead].text.lower() in ("a", "an", "half"):
             lead += 1
@@ -381,7 +413,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         if tokens[start].text.lower() == "half":
             words = ["half", *words]
         if start > 0 and tokens[start - 1].text.lower() == "no" and tokens[end - 1].text.lower() == "one":
-            yield from _zero(tokens, start - 1, end, parsed)
+            yield from ((r, q) for q in _zero(tokens, start - 1, end, parsed))
             continue
         if _is_label(tokens, start, end):
             continue
@@ -389,11 +421,19 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
         amount = _run_amount(words, qualifier)
         if amount is None:
             continue
+        low = _range_low(tokens, runs, r)
+        if low is not None and low[1].value < amount.value:
+            amount = Amount(amount.value, low[1].low, amount.high, low[1].qualifier or amount.qualifier)
+            first = low[0]
+            lows.add(r - 1)
         anchor = end - 1
         if start <= tokens[anchor].head < end and tokens[anchor].head != anchor:
             # "two hundred and fifty people": the run's own head ("hundred") holds the noun
             anchor = next((k for k in range(start, end) if not start <= tokens[k].head < end), anchor)
-        first = start - len(qualifier.split()) if qualifier else start
+        if low is not None and tokens[anchor].dep == "conj" and tokens[tokens[anchor].head].pos == "NUM":
+            anchor = tokens[anchor].head  # "between 20 and 30 people": the noun hangs off the 20
+        if low is None or low[1].value >= amount.value:
+            first = start - len(qualifier.split()) if qualifier else start
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
         if _is_age(tokens, start, end):
@@ -402,7 +442,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             while j < len(tokens) and tokens[j].text.lower() in ("-", "year", "years", "old"):
                 span_end = tokens[j].end
                 j += 1
-            yield Quantity(("age", owner), amount, span_start, span_end)
+            yield r, Quantity(("age", owner), amount, span_start, span_end)
             continue
         temperature = _temperature(tokens, start, end, amount)
         if temperature is not None:
@@ -412,27 +452,28 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
                 qualifier = qualifier or _qualifier(tokens, start - 1)
                 signed = (_run_amount(words, qualifier) or amount).negated()
                 span_start = tokens[start - 1 - len(qualifier.split()) if qualifier else start - 1].start
-            yield Quantity(("temperature", scale), signed, span_start, tokens[last].end)
+            yield r, Quantity(("temperature", scale), signed, span_start, tokens[last].end)
             continue
-        if tokens[anchor].ent in ("DATE", "TIME"):
+        if tokens[anchor].ent in ("DATE", "TIME") and not (end < len(tokens) and tokens[end].lemma in PERSON_NOUNS):
+            # (spaCy calls "between 20 and 30 people" a date)
             days = _duration(tokens, start, end)
             if days is not None:  # "five days of rioting" / "four days of riots", "served four months"
-                yield Quantity(("duration", ""), amount.scaled(days), span_start, tokens[end].end)
+                yield r, Quantity(("duration", ""), amount.scaled(days), span_start, tokens[end].end)
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
         unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
         if unit is None and end < len(tokens):
             unit = CURRENCIES.get(tokens[end].lemma)
         if unit is not None:
-            yield Quantity(("money", unit), amount, span_start, span_end)
+            yield r, Quantity(("money", unit), amount, span_start, span_end)
             continue
         if end < len(tokens) and tokens[end].text.lower() in ("%", "percent", "per"):
             span_end = tokens[end].end
-            yield Quantity(("percent", ""), amount, span_start, span_end)
+            yield r, Quantity(("percent", ""), amount, span_start, span_end)
             continue
         distance = _distance(tokens, end, amount) if parsed else None
         if distance is not None:
             key, metres = distance
-            yield Quantity(("distance", key), metres, span_start, tokens[end].end)
+            yield r, Quantity(("distance", key), metres, span_start, tokens[end].end)
             continue
         category = ""
         counted = ""
@@ -450,6 +491,8 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             if not category and (noun.lemma in PERSON_NOUNS or noun.ent == "NORP"):
                 # "dozens of people were injured": the number, not "of", hangs off the verb
                 gov = tokens[anchor].head if noun_i > end and tokens[noun.head].text.lower() == "of" else noun.head
+                if tokens[gov].text.lower() == "between":
+                    gov = tokens[gov].head  # "arrested between 10 and 12 suspects"
                 candidates = [gov]
                 if tokens[gov].lemma == "be":
                     candidates += _predicate(tokens, gov, exclude=noun_i)
@@ -476,7 +519,7 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool):
             continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
-        yield Quantity((category, counted), amount, span_start, span_end)
+        yield r, Quantity((category, counted), amount, span_start, span_end)
 
 
 def _temperature(tokens: tuple[Token, ...], start: int, end: int, amount: Amount) -> tuple[str, Amount, int] | None:

@@ -45,6 +45,16 @@ def test_approximate_count_does_not_diverge(analyse_texts):
     assert not [f for f in comp.facts if f.status == "divergence"]
 
 
+@pytest.mark.parametrize(("other", "diverges"), [("25", False), ("40", True)])
+def test_a_range_conflicts_only_with_a_count_outside_it(analyse_texts, other, diverges):
+    _, _, comp = analyse_texts(
+        "Blast\n\nBetween 20 and 30 people were injured in the gas blast at the Elm Street factory on Monday.",
+        f"Factory blast\n\n{other} people were injured in the gas blast at the Elm Street factory on Monday.",
+    )
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[1] == "injured"]) == diverges
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "

@@ -48,6 +48,21 @@ def test_approximate_and_vague_counts_carry_ranges(sentence_details):
     assert vague.amount.low >= 24 and vague.amount.high < 100
 
 
+@pytest.mark.parametrize(
+    ("sentence", "key", "low", "high", "wording"),
+    [
+        ("Some 20 to 30 people were injured in the blast.", ("injured", ""), 17, 30, "Some 20 to 30 people"),
+        ("Between 20 and 30 people were injured in the blast.", ("injured", ""), 20, 30, "Between 20 and 30 people"),
+        ("Police arrested between 10 and 12 suspects.", ("arrested", ""), 10, 12, "between 10 and 12 suspects"),
+    ],
+)
+def test_a_range_is_one_count_from_its_low_to_its_high_end(sentence_details, sentence, key, low, high, wording):
+    details, text = sentence_details(sentence)
+    (count,) = details.quantities
+    assert (count.key, count.amount.low, count.amount.high) == (key, pytest.approx(low), high)
+    assert text[count.start : count.end] == wording
+
+
 def test_spaced_thousands_artefact_is_one_number(sentence_details):
     details, _ = sentence_details("About 1, 500 houses were damaged in the district.")
     assert any(q.amount.value == 1500 for q in details.quantities)
