@@ -258,6 +258,17 @@ def test_the_same_words_credited_to_different_people_diverge(analyse_texts):
     assert [d[2] for d in divergences(comp) if d[1] == "person"] == [("A.J. Smith", "A.J. Butler")]
 
 
+def test_a_retold_statement_credited_to_another_official_diverges(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Chase\n\nDeputies chased him at speeds of more than 100 mph before he finally pulled over "
+        "after about 15 minutes, Lake County Undersheriff James Gage said.",
+        "Pursuit\n\nDeputies chased him for 30 miles at speeds up to 120 mph before he finally pulled over "
+        "after about 15 minutes, Lake County Sheriff Robert J. Pickell said.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d[2] for d in divergences(comp) if d[1] == "person"] == [("James Gage", "Robert J. Pickell")]
+
+
 def test_who_said_it_is_one_difference_naming_only_the_people_who_differ(analyse_texts):
     quote = "\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
     _, _, comp = analyse_texts(
@@ -301,6 +312,8 @@ def test_one_person_named_two_ways_is_not_a_different_speaker(analyse_texts, fir
          "involving Vincent Jackson.", "a paraphrase, not the same words"),
         ("\"We're aware of the off-the-field issue involving A.J. Smith,\" "
          "team general manager Vincent Jackson said in a statement.", "both name both: an order, not a who"),
+        ("A.J. Smith, who manages Vincent Jackson's team, said: \"We're aware of the off-the-field issue "
+         "involving Vincent Jackson.\"", "a name the other sentence also has"),
     ],
 )
 def test_people_named_in_other_words_or_spellings_do_not_diverge(analyse_texts, second, why):
