@@ -361,6 +361,7 @@ def _counted_noun(tokens: tuple[Token, ...], anchor: int, end: int) -> int | Non
     return None
 
 
+_HOW = re.compile(r"^[a-z]+ly$")
 _SET_DETERMINERS = frozenset("the his her their its these those our my your".split())
 
 
@@ -515,6 +516,11 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         if noun_i is not None and not amount.qualifier and _partitive(tokens, end, noun_i):
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
+        if noun_i is not None and noun_i > end and tokens[end].text.lower() == "other" and not amount.qualifier:
+            amount = replace(amount, qualifier="other")  # "seven other members": more of them
+        if noun_i is None and end < len(tokens) and _HOW.match(tokens[end].text) and tokens[end].pos == "ADV":
+            # "55 wounded, 15 critically": how badly some of them were hurt
+            amount = Amount(amount.value, amount.low, math.inf, "at least")
         if not category and (counted in MEASURE_UNITS or counted in _MERIDIEM):
             continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
@@ -662,6 +668,7 @@ def _distance(tokens: tuple[Token, ...], end: int, amount: Amount) -> tuple[str,
 
 
 _SCORE = re.compile(r"^\d+[-–]\d+$")
+_MODEL_PREFIX = re.compile(r"^[A-Z]{1,4}$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -673,6 +680,9 @@ def _is_label(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         return True
     if any(_SCORE.match(t.text) for t in run):
         return True
+    prefix = tokens[start - 1] if start > 0 else None
+    if prefix is not None and _MODEL_PREFIX.match(prefix.text) and not prefix.stop and run[0].text[:1].isdigit():
+        return True  # a model or a standard: "AK 47 rifles", "USB 3.0 ports", "F 16"
     before = start >= 2 and tokens[start - 1].text in ("-", "–") and tokens[start - 2].text[:1].isdigit()
     after = end + 1 < len(tokens) and tokens[end].text in ("-", "–") and tokens[end + 1].text[:1].isdigit()
     return before or after

@@ -218,6 +218,11 @@ def qualifier_range(value: float, qualifier: str) -> tuple[float, float]:
     return value * low, value * high
 
 
+ADDITIONAL = frozenset(("a further", "another", "other"))
+"""Qualifiers of a count added to one told before ("a further three arrests", "seven other
+members"): it never restates, so never contradicts, a total."""
+
+
 @dataclass(frozen=True, slots=True)
 class Amount:
     value: float
@@ -227,7 +232,7 @@ class Amount:
 
     def conflicts(self, other: Amount) -> bool:
         """True when no count could satisfy both statements."""
-        if self.qualifier in ("a further", "another") or other.qualifier in ("a further", "another"):
+        if self.qualifier in ADDITIONAL or other.qualifier in ADDITIONAL:
             return False
         if self.high < other.low or other.high < self.low:
             return True

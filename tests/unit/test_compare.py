@@ -55,6 +55,15 @@ def test_a_range_conflicts_only_with_a_count_outside_it(analyse_texts, other, di
     assert bool([d for d in divergences(comp) if d[1] == "injured"]) == diverges
 
 
+def test_other_members_add_to_a_total_rather_than_contradict_it(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Raid\n\nPolice in Bountiful arrested the bishop Oler and seven other members of the sect on Tuesday.",
+        "Sect raid\n\nPolice in Bountiful arrested eight members of the sect, including the bishop Oler, on Tuesday.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [d for d in divergences(comp) if d[0] == "number"], divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "

@@ -63,6 +63,26 @@ def test_a_range_is_one_count_from_its_low_to_its_high_end(sentence_details, sen
     assert text[count.start : count.end] == wording
 
 
+def test_a_model_number_is_not_the_count(sentence_details):
+    details, text = sentence_details("Six AK 47 rifles and 300 rounds of ammunition were seized.")
+    assert [(text[q.start : q.end], q.amount.value) for q in details.quantities if q.key == ("", "rifle")] == [
+        ("Six AK 47 rifles", 6)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording", "qualifier", "high"),
+    [
+        ("Police arrested Smith and seven other elder members.", "seven other elder members", "other", 7),
+        ("The UN confirmed 30 dead and 55 wounded, 15 critically.", "wounded, 15", "at least", math.inf),
+    ],
+)
+def test_more_of_them_or_some_of_them_is_not_a_total(sentence_details, sentence, wording, qualifier, high):
+    details, text = sentence_details(sentence)
+    (count,) = [q for q in details.quantities if text[q.start : q.end] == wording]
+    assert (count.amount.qualifier, count.amount.high) == (qualifier, high)
+
+
 def test_spaced_thousands_artefact_is_one_number(sentence_details):
     details, _ = sentence_details("About 1, 500 houses were damaged in the district.")
     assert any(q.amount.value == 1500 for q in details.quantities)
@@ -265,6 +285,8 @@ def test_places_in_the_same_role(sentence_details):
         "The boy was shot two days ago in Athens.",
         "Three years later the case was reopened.",
         "He was sentenced to one to three years.",
+        # a model or a standard
+        "The laptop has USB 3.0 ports.",
     ],
 )
 def test_numbers_that_rank_label_or_measure_are_not_counts(sentence_details, sentence):
