@@ -21,6 +21,7 @@ from typing import TypeVar
 from tui.details import HOME, DateMention, Details, PersonMention, Quantity, TimeMention, dates_differ
 from tui.lexicon import COUNT_CATEGORIES
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
+from tui.numbers import ADDITIONAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def compare_fact(
         # the time served): a figure the other source also gives is another one, not a conflict
         several = key[0] in SEVERAL
         if any(
-            vouched(a[1], b[1]) and a[0].amount.conflicts(b[0].amount) and _same_actor(a[0], b[0])
+            vouched(a[1], b[1]) and _counts_conflict(a[0], b[0]) and _same_actor(a[0], b[0])
             and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
             for a, b in combinations(entries, 2)
         ):
@@ -197,6 +198,18 @@ def _swapped_people(a: Details, b: Details) -> list[tuple[PersonMention, PersonM
     return pairs
 
 
+def _counts_conflict(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts of one thing cannot both hold.  A count of some nationality
+    ("one English climber") is part of a count of all ("two climbers"): it conflicts only
+    by outnumbering it; counts of different nationalities are of different parts."""
+    if a.group == b.group:
+        return a.amount.conflicts(b.amount)
+    if (a.group and b.group) or a.amount.qualifier in ADDITIONAL or b.amount.qualifier in ADDITIONAL:
+        return False
+    part, whole = (a, b) if a.group else (b, a)
+    return part.amount.low > whole.amount.high
+
+
 def _same_actor(a: Quantity, b: Quantity) -> bool:
     """Whether two counts may be of one event: not when different nations' forces made them."""
     return not a.actor or not b.actor or a.actor == b.actor
@@ -265,7 +278,7 @@ def source_conflicts(
     for entries in by_key.values():
         clashing: list[_Item] = []
         for (qa, a), (qb, b) in combinations(entries, 2):
-            if a != b and qa.amount.conflicts(qb.amount) and _same_actor(qa, qb) and related(a, b):
+            if a != b and _counts_conflict(qa, qb) and _same_actor(qa, qb) and related(a, b):
                 clashing += [
                     _Item(source, a, qa.start, qa.end, text[qa.start : qa.end]),
                     _Item(source, b, qb.start, qb.end, text[qb.start : qb.end]),

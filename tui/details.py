@@ -48,6 +48,9 @@ class Quantity:
     actor: str = ""
     """Nationality of whoever did what is counted ("german" in "German police arrested
     two"): counts by two countries' police are two events, not a conflict."""
+    group: str = ""
+    """Nationalities of what is counted ("english" in "one English climber", "somali
+    yemeni" in "23 Somali and Yemeni pirates"): such a count is of part of a whole."""
 
     @property
     def what(self) -> str:
@@ -361,6 +364,19 @@ def _counted_noun(tokens: tuple[Token, ...], anchor: int, end: int) -> int | Non
     return None
 
 
+def _group(tokens: tuple[Token, ...], end: int, noun: int) -> str:
+    """Nationalities between a number and its noun, up to the next number: "12 Somali and
+    11 Yemeni pirates" counts 12 Somali ones ("English" in "one English climber" is a
+    language to spaCy)."""
+    found: set[str] = set()
+    for t in tokens[end:noun]:
+        if t.like_num:
+            break
+        if t.ent == "NORP" or (t.ent == "LANGUAGE" and t.pos == "ADJ"):
+            found.add(t.text.lower())
+    return " ".join(sorted(found))
+
+
 _HOW = re.compile(r"^[a-z]+ly$")
 _SET_DETERMINERS = frozenset("the his her their its these those our my your".split())
 
@@ -516,6 +532,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         if noun_i is not None and not amount.qualifier and _partitive(tokens, end, noun_i):
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
+        group = _group(tokens, end, noun_i) if noun_i is not None else ""
         if noun_i is not None and noun_i > end and tokens[end].text.lower() == "other" and not amount.qualifier:
             amount = replace(amount, qualifier="other")  # "seven other members": more of them
         if noun_i is None and end < len(tokens) and _HOW.match(tokens[end].text) and tokens[end].pos == "ADV":
@@ -525,7 +542,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
-        yield r, Quantity((category, counted), amount, span_start, span_end)
+        yield r, Quantity((category, counted), amount, span_start, span_end, group=group)
 
 
 def _temperature(tokens: tuple[Token, ...], start: int, end: int, amount: Amount) -> tuple[str, Amount, int] | None:

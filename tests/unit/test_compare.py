@@ -64,6 +64,24 @@ def test_other_members_add_to_a_total_rather_than_contradict_it(analyse_texts):
     assert not [d for d in divergences(comp) if d[0] == "number"], divergences(comp)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "diverges"),
+    [
+        ("One Australian and one English climber have fallen", "Two climbers have fallen", False),
+        ("Three English climbers have fallen", "Two climbers have fallen", True),
+        ("Two English climbers have fallen", "One Australian climber has fallen", False),
+        ("Two English climbers have fallen", "Three English climbers have fallen", True),
+    ],
+)
+def test_a_count_of_one_nationality_is_part_of_the_whole(analyse_texts, first, second, diverges):
+    _, _, comp = analyse_texts(
+        f"Climbers\n\n{first} to their deaths from a ridge near the Tasman Glacier in Aoraki National Park.",
+        f"Mountain deaths\n\n{second} to their deaths from a ridge near the Tasman Glacier in Aoraki National Park.",
+    )
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[1] == "climber"]) == diverges, divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "

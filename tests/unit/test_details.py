@@ -83,6 +83,13 @@ def test_more_of_them_or_some_of_them_is_not_a_total(sentence_details, sentence,
     assert (count.amount.qualifier, count.amount.high) == (qualifier, high)
 
 
+def test_a_count_knows_the_nationality_of_what_it_counts(sentence_details):
+    details, text = sentence_details("The navy held 12 Somali and 11 Yemeni pirates and one English sailor.")
+    assert {text[q.start : q.end]: q.group for q in details.quantities} == {
+        "12 Somali and 11 Yemeni pirates": "somali", "11 Yemeni pirates": "yemeni", "one English sailor": "english"
+    }
+
+
 def test_spaced_thousands_artefact_is_one_number(sentence_details):
     details, _ = sentence_details("About 1, 500 houses were damaged in the district.")
     assert any(q.amount.value == 1500 for q in details.quantities)
