@@ -315,9 +315,14 @@ def _age_owner(tokens: tuple[Token, ...], start: int, end: int) -> str:
     return name
 
 
+_PENALTIES = frozenset(("sentence", "term", "imprisonment", "prison"))
+
+
 def _category_index(tokens: tuple[Token, ...], indexes: list[int]) -> int | None:
     for i in indexes:
         if 0 <= i < len(tokens) and tokens[i].lemma in COUNT_CATEGORIES:
+            if tokens[i].lemma == "life" and i + 1 < len(tokens) and tokens[i + 1].lemma in _PENALTIES:
+                continue  # "seven life sentences" took no lives
             return i
     return None
 

@@ -63,6 +63,13 @@ def test_a_range_is_one_count_from_its_low_to_its_high_end(sentence_details, sen
     assert text[count.start : count.end] == wording
 
 
+def test_life_sentences_are_not_lives_lost(sentence_details):
+    details, text = sentence_details("Nichols was sentenced to seven life sentences; the attack claimed four lives.")
+    assert {text[q.start : q.end]: q.key for q in details.quantities} == {
+        "seven life sentences": ("", "sentence"), "four lives": ("killed", "")
+    }
+
+
 def test_a_model_number_is_not_the_count(sentence_details):
     details, text = sentence_details("Six AK 47 rifles and 300 rounds of ammunition were seized.")
     assert [(text[q.start : q.end], q.amount.value) for q in details.quantities if q.key == ("", "rifle")] == [
