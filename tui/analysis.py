@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tui import boilerplate
 from tui.compare import MemberDetails, compare_fact, source_conflicts
-from tui.details import EMPTY, Details, extract
+from tui.details import EMPTY, Details, extract, latest_year
 from tui.entities import EntityIndex, merge_entities, normalise
 from tui.facts import FactDraft, Links, group_facts
 from tui.ingest import Article
@@ -56,6 +56,8 @@ class Prepared:
     siblings: Links
     """Same-source pairs that are alike (term similarity at least ``SIBLING``)."""
     default_threshold: float
+    current_year: str = ""
+    """The year of the articles' event as their dates tell it (see ``latest_year``)."""
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         return self.links.get(self.unit_of[a], {}).get(self.unit_of[b], 0.0)
@@ -82,6 +84,7 @@ def prepare(articles: Sequence[Article], annotation: Annotation) -> Prepared:
         links=links,
         siblings=siblings,
         default_threshold=default_model().threshold,
+        current_year=latest_year(annotation.documents),
     )
 
 
@@ -162,6 +165,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     facts: list[Fact] = []
     conflicts: list[Conflict] = []
     sentence_facts: dict[tuple[int, int], list[str]] = {}
+    year = prepared.current_year
     found = [
         compare_fact(
             [
@@ -170,6 +174,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
             ],
             lambda s, start, text: _place_key(prepared.entities, s, start, text),
             lambda a, b: prepared.score(a, b) >= sure,
+            year,
         )
         for draft in drafts
     ]
@@ -200,7 +205,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     for s, article in enumerate(prepared.articles):
         conflicts.extend(
             source_conflicts(s, prepared.details[s], article.text,
-                             lambda a, b, s=s: prepared.related_in_source(s, a, b))
+                             lambda a, b, s=s: prepared.related_in_source(s, a, b), year)
         )
     divergent = {f.id for f in facts if f.status == "divergence"}
     sources = []

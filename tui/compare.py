@@ -55,6 +55,7 @@ def compare_fact(
     members: Sequence[MemberDetails],
     place_key: Callable[[int, int, str], str],
     linked: Linked = lambda a, b: True,
+    current_year: str = "",
 ) -> list[Difference]:
     """Details that differ between sources of one fact.
 
@@ -80,7 +81,7 @@ def compare_fact(
         # the time served): a figure the other source also gives is another one, not a conflict
         several = key[0] in SEVERAL
         if any(
-            vouched(a[1], b[1]) and _counts_conflict(a[0], b[0]) and _same_actor(a[0], b[0])
+            vouched(a[1], b[1]) and _counts_conflict(a[0], b[0], current_year) and _same_actor(a[0], b[0])
             and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
             for a, b in combinations(entries, 2)
         ):
@@ -198,10 +199,15 @@ def _swapped_people(a: Details, b: Details) -> list[tuple[PersonMention, PersonM
     return pairs
 
 
-def _counts_conflict(a: Quantity, b: Quantity) -> bool:
-    """Whether two counts of one thing cannot both hold.  A count of some nationality
-    ("one English climber") is part of a count of all ("two climbers"): it conflicts only
-    by outnumbering it; counts of different nationalities are of different parts."""
+def _counts_conflict(a: Quantity, b: Quantity, current_year: str = "") -> bool:
+    """Whether two counts of one thing cannot both hold.
+
+    Figures of different years never do (a figure of ``current_year``, the articles' own,
+    is the day's news like one with no year).  A count of some nationality ("one English
+    climber") is part of a count of all ("two climbers"): it conflicts only by
+    outnumbering it; counts of different nationalities are of different parts."""
+    if {a.era, b.era} - {"", current_year} and a.era != b.era:
+        return False  # history ("the 2004 tsunami killed 230,000") and the day's toll
     if a.group == b.group:
         return a.amount.conflicts(b.amount)
     if (a.group and b.group) or a.amount.qualifier in ADDITIONAL or b.amount.qualifier in ADDITIONAL:
@@ -262,6 +268,7 @@ def source_conflicts(
     details: Sequence[Details],
     text: str,
     related: Callable[[int, int], bool],
+    current_year: str = "",
 ) -> list[Conflict]:
     """One article stating the same count two ways ("270 injured" … "300 wounded").
 
@@ -278,7 +285,10 @@ def source_conflicts(
     for entries in by_key.values():
         clashing: list[_Item] = []
         for (qa, a), (qb, b) in combinations(entries, 2):
-            if a != b and _counts_conflict(qa, qb) and _same_actor(qa, qb) and related(a, b):
+            if (
+                a != b and _counts_conflict(qa, qb, current_year) and _same_actor(qa, qb)
+                and related(a, b)
+            ):
                 clashing += [
                     _Item(source, a, qa.start, qa.end, text[qa.start : qa.end]),
                     _Item(source, b, qb.start, qb.end, text[qb.start : qb.end]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tui.clock import ClockTime, clock_times
@@ -51,6 +52,9 @@ class Quantity:
     group: str = ""
     """Nationalities of what is counted ("english" in "one English climber", "somali
     yemeni" in "23 Somali and Yemeni pirates"): such a count is of part of a whole."""
+    era: str = ""
+    """A year its clause names on its own ("the tsunami that killed 230,000 in 2004"): the
+    figure is history, which the day's toll ("five people were killed") does not contradict."""
 
     @property
     def what(self) -> str:
@@ -125,6 +129,9 @@ def extract(sentence: AnnotatedSentence, parsed: bool = True) -> Details:
     if parsed:
         quantities.extend(_implied_ones(tokens, quantities))
         quantities = [_with_actor(tokens, q) for q in quantities]
+        years = _year_clauses(tokens)
+        if years:
+            quantities = [_with_era(tokens, q, years) for q in quantities]
     lows = [t.text.lower() for t in tokens]
     people = tuple(_people(sentence)) if _reports_speech(tokens, lows) else ()
     return Details(
@@ -832,6 +839,61 @@ def _with_actor(tokens: tuple[Token, ...], q: Quantity) -> Quantity:
         )
         if nations:
             return replace(q, actor=" ".join(nations))
+    return q
+
+
+_MONTH_PREFIXES = tuple(m[:3] for m in MONTHS)
+
+
+def _year_clauses(tokens: tuple[Token, ...]) -> dict[int, str]:
+    """The clause (its verb, or the root) of each year named on its own: "in 2004", "the
+    2004 tsunami"; not "March 20, 2007", a day compared as a date."""
+    clauses: dict[int, str] = {}
+    for k, t in enumerate(tokens):
+        if t.ent != "DATE" or not _YEAR.match(t.text):
+            continue
+        if _in_calendar_date(tokens, k):
+            continue
+        i = k
+        while tokens[i].head != i and tokens[i].pos not in ("VERB", "AUX"):
+            i = tokens[i].head
+        clauses[i] = min(clauses.get(i, t.text), t.text)
+    return clauses
+
+
+def latest_year(documents: Sequence[Sequence[AnnotatedSentence]]) -> str:
+    """The latest year the articles name in a calendar date ("January 4, 2009"), taken
+    for the year of their event: news looks back far more often than ahead, and a year
+    on its own ("the 2004 tsunami") is more often history than a date is."""
+    return max(
+        (
+            t.text for doc in documents for s in doc for k, t in enumerate(s.tokens)
+            if t.ent == "DATE" and _YEAR.match(t.text) and _in_calendar_date(s.tokens, k)
+        ),
+        default="",
+    )
+
+
+def _in_calendar_date(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether the year ``tokens[k]`` ends a day's date ("January 4, 2009", "4 January
+    2009"); "December 2004" is a month of a year, as often history as a year alone."""
+    before = [x.text.lower() for x in tokens[max(0, k - 4) : k]]
+    month = any(w.startswith(_MONTH_PREFIXES) for w in before)
+    day = any(w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 for w in before)
+    return month and day
+
+
+def _with_era(tokens: tuple[Token, ...], q: Quantity, years: dict[int, str]) -> Quantity:
+    """A figure inside the clause of a year ("In 2004, a quake triggered a tsunami that
+    killed 230,000") is of that year; one outside it ("killing five people in a region
+    devastated by the tsunami of 2004") is not."""
+    i = next((k for k, t in enumerate(tokens) if t.start >= q.start), 0)
+    for _ in range(len(tokens)):
+        if i in years:
+            return replace(q, era=years[i])
+        if tokens[i].head == i:
+            break
+        i = tokens[i].head
     return q
 
 

@@ -82,6 +82,25 @@ def test_a_count_of_one_nationality_is_part_of_the_whole(analyse_texts, first, s
     assert bool([d for d in divergences(comp) if d[1] == "climber"]) == diverges, divergences(comp)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "diverges"),
+    [
+        # history does not contradict the day's toll
+        ("An earthquake in Aceh province killed five people and injured dozens on Tuesday.",
+         "In 2004, an earthquake in Aceh province killed 168,000 people and injured thousands.", False),
+        ("An earthquake in Aceh province killed five people and injured dozens on Tuesday.",
+         "An earthquake in Aceh province killed seven people and injured dozens on Tuesday.", True),
+        # the year of the articles' own dates is not history
+        ("An earthquake in Aceh province killed five people on January 6, 2009.",
+         "In 2009, an earthquake in Aceh province killed seven people.", True),
+    ],
+)
+def test_figures_of_a_past_year_are_history(analyse_texts, first, second, diverges):
+    _, _, comp = analyse_texts(f"Quake\n\n{first}", f"Aceh quake\n\n{second}")
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[1] == "killed"]) == diverges, divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "

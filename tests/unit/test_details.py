@@ -97,6 +97,21 @@ def test_a_count_knows_the_nationality_of_what_it_counts(sentence_details):
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "era"),
+    [
+        ("In 2004, a quake off Aceh triggered a tsunami that killed 230,000 people.", "2004"),
+        ("Some 168,000 people were killed in Aceh by the 2004 Asian tsunami.", "2004"),
+        ("The quake killed five people in a region devastated by the tsunami of 2004.", ""),
+        ("On March 20, 2007, a jury convicted him of killing two people.", ""),
+    ],
+)
+def test_a_figure_in_the_clause_of_a_year_is_history(sentence_details, sentence, era):
+    details, _ = sentence_details(sentence)
+    (killed,) = [q for q in details.quantities if q.key == ("killed", "")]
+    assert killed.era == era
+
+
 def test_spaced_thousands_artefact_is_one_number(sentence_details):
     details, _ = sentence_details("About 1, 500 houses were damaged in the district.")
     assert any(q.amount.value == 1500 for q in details.quantities)
