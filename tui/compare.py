@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import combinations
 from typing import TypeVar
@@ -208,12 +208,16 @@ def _counts_conflict(a: Quantity, b: Quantity, current_year: str = "") -> bool:
     outnumbering it; counts of different nationalities are of different parts."""
     if {a.era, b.era} - {"", current_year} and a.era != b.era:
         return False  # history ("the 2004 tsunami killed 230,000") and the day's toll
+    x, y = a.amount, b.amount
+    if x.qualifier == y.qualifier and x.qualifier in ADDITIONAL:
+        # "seven other members" / "three other members": the same addition, told twice
+        x, y = replace(x, qualifier=""), replace(y, qualifier="")
     if a.group == b.group:
-        return a.amount.conflicts(b.amount)
-    if (a.group and b.group) or a.amount.qualifier in ADDITIONAL or b.amount.qualifier in ADDITIONAL:
+        return x.conflicts(y)
+    if (a.group and b.group) or x.qualifier in ADDITIONAL or y.qualifier in ADDITIONAL:
         return False
-    part, whole = (a, b) if a.group else (b, a)
-    return part.amount.low > whole.amount.high
+    part, whole = (x, y) if a.group else (y, x)
+    return part.low > whole.high
 
 
 def _same_actor(a: Quantity, b: Quantity) -> bool:

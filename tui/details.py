@@ -231,9 +231,10 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             elif low == "and" and [x.text.lower() for x in tokens[j + 1 : j + 3]] in (["a", "half"], ["an", "half"]):
                 j += 3  # "four and a half"
             elif low in ("and", "-") and j + 1 < n and _numberish(tokens[j + 1]) and (
-                tokens[j + 1].text.isalpha() or (low == "-" and "/" in tokens[j + 1].text)
+                (low == "-" and (tokens[j + 1].text.isalpha() or "/" in tokens[j + 1].text))
+                or (low == "and" and tokens[j + 1].text.isalpha() and tokens[j - 1].text.lower() in _SCALE_WORDS)
             ):
-                j += 2  # "twenty-five" split in two, "2-1/2"
+                j += 2  # "twenty-five" split in two, "2-1/2", "two hundred and fifty" (not "two and three")
             elif (
                 low == "of" and j + 1 < n and tokens[j - 1].text.lower() in VAGUE_PLURALS
                 and tokens[j + 1].text.lower() in VAGUE_PLURALS
@@ -376,20 +377,30 @@ def _counted_noun(tokens: tuple[Token, ...], anchor: int, end: int) -> int | Non
     return None
 
 
+_COUNTRY_PEOPLE = {"us": "americ", "usa": "americ", "america": "americ", "uk": "brit", "britain": "brit"}
+"""Countries written for their people before a counted noun ("three U.S. soldiers" are
+American ones); other countries rarely stand there."""
+
+
 def _group(tokens: tuple[Token, ...], end: int, noun: int) -> str:
     """Nationalities between a number and its noun, up to the next number: "12 Somali and
     11 Yemeni pirates" counts 12 Somali ones ("English" in "one English climber" is a
-    language to spaCy)."""
+    language to spaCy).  Each is reduced to a stem, so "Somali" and "Somalian", "American"
+    and "U.S." are one nationality."""
     found: set[str] = set()
     for t in tokens[end:noun]:
         if t.like_num:
             break
-        if t.ent == "NORP" or (t.ent == "LANGUAGE" and t.pos == "ADJ"):
-            found.add(t.text.lower())
+        word = t.text.lower().replace(".", "")
+        if t.ent == "GPE" and word in _COUNTRY_PEOPLE:
+            found.add(_COUNTRY_PEOPLE[word])
+        elif t.ent == "NORP" or (t.ent == "LANGUAGE" and t.pos == "ADJ"):
+            stem = re.sub(r"(ian|an|ese|ish|i)$", "", word)
+            found.add(stem if len(stem) >= 3 else word)
     return " ".join(sorted(found))
 
 
-_HOW = re.compile(r"^[a-z]+ly$")
+SEVERITY = frozenset("critically seriously severely badly gravely slightly lightly mortally".split())
 _SET_DETERMINERS = frozenset("the his her their its these those our my your".split())
 
 
@@ -413,6 +424,10 @@ def _range_low(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -
         return None
     if joiner == "and" and not (low_start > 0 and tokens[low_start - 1].text.lower() == "between"):
         return None  # "two and three": two counts
+    if low_start > 0 and tokens[low_start - 1].text.lower() == "from":
+        governor = tokens[tokens[low_start - 1].head].lemma
+        if governor not in ("range", "vary"):
+            return None  # "the toll climbed from 12 to 15": a change, now 15
     qualifier = _qualifier(tokens, low_start)
     if not qualifier and not _range_start(tokens, low_end - 1):
         return None  # "sentenced the two to 15 years"
@@ -451,8 +466,12 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         if amount is None:
             continue
         low = _range_low(tokens, runs, r)
-        if low is not None and low[1].value < amount.value:
-            amount = Amount(amount.value, low[1].low, amount.high, low[1].qualifier or amount.qualifier)
+        if low is not None and low[1].value != amount.value:
+            ends = (low[1], amount)
+            amount = Amount(
+                max(e.value for e in ends), min(e.low for e in ends), max(e.high for e in ends),
+                low[1].qualifier or amount.qualifier,
+            )
             first = low[0]
             lows.add(r - 1)
         anchor = end - 1
@@ -461,7 +480,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             anchor = next((k for k in range(start, end) if not start <= tokens[k].head < end), anchor)
         if low is not None and tokens[anchor].dep == "conj" and tokens[tokens[anchor].head].pos == "NUM":
             anchor = tokens[anchor].head  # "between 20 and 30 people": the noun hangs off the 20
-        if low is None or low[1].value >= amount.value:
+        if r - 1 not in lows:
             first = start - len(qualifier.split()) if qualifier else start
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
@@ -545,9 +564,16 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         group = _group(tokens, end, noun_i) if noun_i is not None else ""
-        if noun_i is not None and noun_i > end and tokens[end].text.lower() == "other" and not amount.qualifier:
-            amount = replace(amount, qualifier="other")  # "seven other members": more of them
-        if noun_i is None and end < len(tokens) and _HOW.match(tokens[end].text) and tokens[end].pos == "ADV":
+        other = (noun_i is not None and noun_i > end and tokens[end].text.lower() == "other") or (
+            start > 0 and tokens[start - 1].text.lower() == "other"
+        )
+        if noun_i is not None and other and not amount.qualifier:
+            # "seven other members", "the other seven members": more of them, or the rest
+            amount = replace(amount, qualifier="other")
+        if (
+            noun_i is None and end < len(tokens) and tokens[end].text.lower() in SEVERITY
+            and start > 0 and tokens[start - 1].text == ","
+        ):
             # "55 wounded, 15 critically": how badly some of them were hurt
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         if not category and (counted in MEASURE_UNITS or counted in _MERIDIEM):
@@ -698,6 +724,13 @@ def _distance(tokens: tuple[Token, ...], end: int, amount: Amount) -> tuple[str,
 
 _SCORE = re.compile(r"^\d+[-–]\d+$")
 _MODEL_PREFIX = re.compile(r"^[A-Z]{1,4}$")
+
+
+def _shouted(tokens: tuple[Token, ...]) -> bool:
+    """A headline in capitals ("GUNMEN KILL 12 VILLAGERS"), where a short capitalised word
+    before a number is no model name."""
+    words = [t.text for t in tokens if t.text.isalpha()]
+    return sum(w.isupper() for w in words) * 2 > len(words)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -710,7 +743,10 @@ def _is_label(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     if any(_SCORE.match(t.text) for t in run):
         return True
     prefix = tokens[start - 1] if start > 0 else None
-    if prefix is not None and _MODEL_PREFIX.match(prefix.text) and not prefix.stop and run[0].text[:1].isdigit():
+    if (
+        prefix is not None and _MODEL_PREFIX.match(prefix.text) and not prefix.stop and run[0].text[:1].isdigit()
+        and not _shouted(tokens)
+    ):
         return True  # a model or a standard: "AK 47 rifles", "USB 3.0 ports", "F 16"
     before = start >= 2 and tokens[start - 1].text in ("-", "–") and tokens[start - 2].text[:1].isdigit()
     after = end + 1 < len(tokens) and tokens[end].text in ("-", "–") and tokens[end + 1].text[:1].isdigit()
@@ -842,22 +878,33 @@ def _with_actor(tokens: tuple[Token, ...], q: Quantity) -> Quantity:
     return q
 
 
-_MONTH_PREFIXES = tuple(m[:3] for m in MONTHS)
+
+
+_NOT_THEN = frozenset("since than from until till before after compare compared".split())
+"""Words that make a year a point of comparison ("the worst since 2004", "up from five
+in 2008"), not the time of the clause."""
+_NOW = frozenset((*WEEKDAYS, "today", "yesterday", "tonight", "tomorrow"))
 
 
 def _year_clauses(tokens: tuple[Token, ...]) -> dict[int, str]:
     """The clause (its verb, or the root) of each year named on its own: "in 2004", "the
-    2004 tsunami"; not "March 20, 2007", a day compared as a date."""
+    2004 tsunami"; not "March 20, 2007", a day compared as a date, nor a year the
+    clause compares with ("the worst since 2004", "double the 2008 toll").  A sentence
+    that names a weekday, today or yesterday is the day's news whatever years it names."""
+    if any(t.text.lower() in _NOW for t in tokens):
+        return {}
     clauses: dict[int, str] = {}
     for k, t in enumerate(tokens):
-        if t.ent != "DATE" or not _YEAR.match(t.text):
-            continue
-        if _in_calendar_date(tokens, k):
+        if t.ent != "DATE" or not _YEAR.match(t.text) or _in_calendar_date(tokens, k):
             continue
         i = k
+        compared = False
         while tokens[i].head != i and tokens[i].pos not in ("VERB", "AUX"):
+            compared = compared or tokens[i].dep in ("appos", "npadvmod")
             i = tokens[i].head
-        clauses[i] = min(clauses.get(i, t.text), t.text)
+            compared = compared or tokens[i].lemma in _NOT_THEN or tokens[i].tag in ("JJS", "JJR", "RBS", "RBR")
+        if not compared:
+            clauses[i] = min(clauses.get(i, t.text), t.text)
     return clauses
 
 
@@ -874,13 +921,23 @@ def latest_year(documents: Sequence[Sequence[AnnotatedSentence]]) -> str:
     )
 
 
+_MONTH_WORDS = frozenset((*MONTHS, *(m[:3] for m in MONTHS), "sept"))
+
+
 def _in_calendar_date(tokens: tuple[Token, ...], k: int) -> bool:
-    """Whether the year ``tokens[k]`` ends a day's date ("January 4, 2009", "4 January
-    2009"); "December 2004" is a month of a year, as often history as a year alone."""
-    before = [x.text.lower() for x in tokens[max(0, k - 4) : k]]
-    month = any(w.startswith(_MONTH_PREFIXES) for w in before)
-    day = any(w.rstrip("stndrh").isdecimal() and 1 <= int(w.rstrip("stndrh")) <= 31 for w in before)
-    return month and day
+    """Whether the year ``tokens[k]`` ends a day's date ("January 4, 2009", "Jan. 4, 2009",
+    "4 January 2009"); "December 2004" is a month of a year, as often history as a year
+    alone, and "20 Marines in 2004" no date at all."""
+    words = [x.text.lower().rstrip(".") for x in tokens[max(0, k - 3) : k] if x.text != ","]
+    if len(words) < 2:
+        return False
+    a, b = words[-2:]
+
+    def day(w: str) -> bool:
+        w = re.sub(r"(st|nd|rd|th)$", "", w)
+        return w.isdecimal() and 1 <= int(w) <= 31
+
+    return (a in _MONTH_WORDS and day(b)) or (day(a) and b in _MONTH_WORDS)
 
 
 def _with_era(tokens: tuple[Token, ...], q: Quantity, years: dict[int, str]) -> Quantity:

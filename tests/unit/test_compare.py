@@ -101,6 +101,24 @@ def test_figures_of_a_past_year_are_history(analyse_texts, first, second, diverg
     assert bool([d for d in divergences(comp) if d[1] == "killed"]) == diverges, divergences(comp)
 
 
+def test_the_same_addition_told_twice_is_compared(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Raid\n\nPolice in Bountiful arrested the bishop Oler and seven other members of the sect on Tuesday.",
+        "Sect raid\n\nPolice in Bountiful arrested the bishop Oler and three other members of the sect on Tuesday.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[0] == "number"], divergences(comp)
+
+
+def test_one_nationality_named_as_people_or_country_is_compared(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Attack\n\nTwo American soldiers were killed by a roadside bomb near Kirkuk on Tuesday.",
+        "Kirkuk bomb\n\nThree U.S. soldiers were killed by a roadside bomb near Kirkuk on Tuesday.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[1] == "killed"], divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "
