@@ -921,9 +921,6 @@ def latest_year(documents: Sequence[Sequence[AnnotatedSentence]]) -> str:
     )
 
 
-_MONTH_WORDS = frozenset((*MONTHS, *(m[:3] for m in MONTHS), "sept"))
-
-
 def _in_calendar_date(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether the year ``tokens[k]`` ends a day's date ("January 4, 2009", "Jan. 4, 2009",
     "4 January 2009"); "December 2004" is a month of a year, as often history as a year
@@ -992,22 +989,33 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
 def _dates(tokens: tuple[Token, ...], lows: list[str]):
     if not _WEEKDAYS.isdisjoint(lows):
         for i, low in enumerate(lows):
-            if low in _WEEKDAYS:
+            if low in _WEEKDAYS and not _habitual(tokens, lows, i):
                 t = tokens[i]
                 yield DateMention(low, t.start, t.end, _event(tokens, i))
     in_dates = [i for i, t in enumerate(tokens) if t.ent == "DATE"]
     if not in_dates:
         return
-    text = " ".join(tokens[i].text for i in in_dates)
     dated: set[int] = set()
-    for m in _DATE_RE.finditer(text):
-        month = (m.group(1) or m.group(4)).lower()[:3]
-        day = int(m.group(2) or m.group(3))
-        key = f"{_MONTH_WORDS[month]:02d}-{day:02d}"
-        first = next((i for i in in_dates if tokens[i].text.lower().startswith(month)), None)
-        if first is not None:
-            dated.add(first)
-            yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
+    # each run of adjacent date words on its own: "Williams, 32, ... on February 1" is no
+    # "32 February" (spaCy may call an age a date)
+    runs: list[list[int]] = []
+    for i in in_dates:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        text = " ".join(tokens[i].text for i in run)
+        for m in _DATE_RE.finditer(text):
+            month = (m.group(1) or m.group(4)).lower()[:3]
+            day = int(m.group(2) or m.group(3))
+            if not 1 <= day <= 31:
+                continue
+            key = f"{_MONTH_WORDS[month]:02d}-{day:02d}"
+            first = next((i for i in run if tokens[i].text.lower().startswith(month)), None)
+            if first is not None:
+                dated.add(first)
+                yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
     # a month without a day ("in April 2007") still conflicts with a day in another month
     for i in in_dates:
         month = _MONTH_WORDS.get(tokens[i].text.lower().rstrip("."))
@@ -1016,6 +1024,14 @@ def _dates(tokens: tuple[Token, ...], lows: list[str]):
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
+
+
+def _habitual(tokens: tuple[Token, ...], lows: list[str], i: int) -> bool:
+    """A weekday that recurs rather than dates: "on the second Tuesday of each month",
+    "every Friday"."""
+    if i > 0 and (lows[i - 1] in ("every", "each") or ordinal_value(tokens[i - 1].text) is not None):
+        return True
+    return lows[i + 1 : i + 3] in (["of", "each"], ["of", "every"])
 _MONTH_WORDS = {
     **{m: k + 1 for k, m in enumerate(MONTHS)},
     **{m[:3]: k + 1 for k, m in enumerate(MONTHS) if m != "may"},

@@ -289,6 +289,23 @@ def test_a_month_without_a_day_is_a_date(sentence_details):
     assert [d.key for d in details.dates] == ["03-20"]
 
 
+def test_an_age_the_tagger_calls_a_date_does_not_join_a_later_date(sentence_details):
+    details, _ = sentence_details("Williams, 32, was pulled over for speeding around 1:30 a.m. on February 1.")
+    assert [d.key for d in details.dates] == ["02-01"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Microsoft typically releases patches on the second Tuesday of each month.",
+        "The market opens every Saturday in the square.",
+    ],
+)
+def test_a_weekday_that_recurs_is_no_date(sentence_details, sentence):
+    details, _ = sentence_details(sentence)
+    assert details.dates == ()
+
+
 def test_which_date_keys_can_differ():
     from tui.details import dates_differ
 
