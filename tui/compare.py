@@ -215,6 +215,8 @@ def _counts_conflict(a: Quantity, b: Quantity, current_year: str = "") -> bool:
     if x.qualifier == y.qualifier and x.qualifier in ADDITIONAL:
         # "seven other members" / "three other members": the same addition, told twice
         x, y = replace(x, qualifier=""), replace(y, qualifier="")
+    if a.key[0] == "age":  # "Gary Gomes, 35" and his mother "Catherine Gomes, 61"
+        return (not a.group or not b.group or a.group == b.group) and x.conflicts(y)
     if a.group == b.group:
         return x.conflicts(y)
     if (a.group and b.group) or x.qualifier in ADDITIONAL or y.qualifier in ADDITIONAL:

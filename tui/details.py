@@ -51,7 +51,8 @@ class Quantity:
     two"): counts by two countries' police are two events, not a conflict."""
     group: str = ""
     """Nationalities of what is counted ("english" in "one English climber", "somali
-    yemeni" in "23 Somali and Yemeni pirates"): such a count is of part of a whole."""
+    yemeni" in "23 Somali and Yemeni pirates"): such a count is of part of a whole.  For
+    an age, the owner's first name ("gary" in "Gary Gomes, 35")."""
     era: str = ""
     """A year its clause names on its own ("the tsunami that killed 230,000 in 2004"): the
     figure is history, which the day's toll ("five people were killed") does not contradict."""
@@ -301,10 +302,20 @@ def _is_age(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     return False
 
 
-def _age_owner(tokens: tuple[Token, ...], start: int, end: int) -> str:
-    """Who the age belongs to: the adjacent name's last word, else the noun it modifies."""
+def _first_name(tokens: tuple[Token, ...], last: int) -> str:
+    """The first word of the name ending at ``tokens[last]``, when it has more than one:
+    "Catherine Gomes, 61" is not "Gary Gomes, 35"."""
+    k = last
+    while k > 0 and tokens[k - 1].pos == "PROPN" and tokens[k - 1].ent == tokens[last].ent:
+        k -= 1
+    return tokens[k].text.lower() if k < last else ""
+
+
+def _age_owner(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, str]:
+    """Who the age belongs to: the adjacent name's last word, else the noun it modifies;
+    and the name's first word when it has one."""
     if start > 1 and tokens[start - 2].pos == "PROPN":
-        return tokens[start - 2].text.lower()
+        return tokens[start - 2].text.lower(), _first_name(tokens, start - 2)
     j = end
     while j < len(tokens) and (
         tokens[j].text.lower() in ("-", "year", "years", "old", "year-old")
@@ -312,15 +323,17 @@ def _age_owner(tokens: tuple[Token, ...], start: int, end: int) -> str:
     ):
         j += 1
     name = ""
+    first = ""
     for k in range(j, min(j + 5, len(tokens))):
         t = tokens[k]
         if t.pos == "PROPN":
+            first = first or (t.text.lower() if name == "" else first)
             name = t.text.lower()
         elif name or t.pos not in ("ADJ", "NOUN"):
             break
         elif t.pos == "NOUN":
-            return t.lemma
-    return name
+            return t.lemma, ""
+    return name, first if first != name else ""
 
 
 _PENALTIES = frozenset(("sentence", "term", "imprisonment", "prison"))
@@ -405,10 +418,11 @@ _SET_DETERMINERS = frozenset("the his her their its these those our my your".spl
 
 
 def _partitive(tokens: tuple[Token, ...], end: int, noun: int) -> bool:
-    """Whether the number picks members of a set it does not size: "one of his schools"."""
+    """Whether the number picks members of a set it does not size: "one of his schools",
+    "8 of 14 shots"."""
     return (
         noun > end and tokens[end].text.lower() == "of"
-        and any(t.text.lower() in _SET_DETERMINERS for t in tokens[end + 1 : noun])
+        and any(t.text.lower() in _SET_DETERMINERS or t.like_num for t in tokens[end + 1 : noun])
     )
 
 
@@ -485,12 +499,12 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
         if _is_age(tokens, start, end):
-            owner = _age_owner(tokens, start, end)
+            owner, first_name = _age_owner(tokens, start, end)
             j = end
             while j < len(tokens) and tokens[j].text.lower() in ("-", "year", "years", "old"):
                 span_end = tokens[j].end
                 j += 1
-            yield r, Quantity(("age", owner), amount, span_start, span_end)
+            yield r, Quantity(("age", owner), amount, span_start, span_end, group=first_name)
             continue
         temperature = _temperature(tokens, start, end, amount)
         if temperature is not None:

@@ -119,6 +119,22 @@ def test_one_nationality_named_as_people_or_country_is_compared(analyse_texts):
     assert [d for d in divergences(comp) if d[1] == "killed"], divergences(comp)
 
 
+@pytest.mark.parametrize(
+    ("second", "diverges"),
+    [
+        ("The bodies of his mother, Catherine Gomes, 61, were found in the New Bedford apartment on Monday.", False),
+        ("The bodies of Gary Gomes, 36, and his mother were found in the New Bedford apartment on Monday.", True),
+    ],
+)
+def test_ages_of_one_family_are_compared_by_first_name(analyse_texts, second, diverges):
+    _, _, comp = analyse_texts(
+        "Killings\n\nThe bodies of Gary Gomes, 35, and his mother were found in the New Bedford apartment on Monday.",
+        f"New Bedford\n\n{second}",
+    )
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[1].startswith("age")]) == diverges, divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "

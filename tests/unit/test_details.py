@@ -92,6 +92,7 @@ def test_a_model_number_is_not_the_count(sentence_details):
         ("Police arrested Smith and seven other elder members.", "seven other elder members", "other", 7),
         ("Police arrested Smith and the other seven members.", "seven members", "other", 7),
         ("The UN confirmed 30 dead and 55 wounded, 15 critically.", "wounded, 15", "at least", math.inf),
+        ("He made 8 of 14 shots from the field.", "8 of 14 shots", "at least", math.inf),
         ("Gunmen killed 12 early on Sunday.", "killed 12", "", 12),
     ],
 )
@@ -137,6 +138,13 @@ def test_a_figure_in_the_clause_of_a_year_is_history(sentence_details, sentence,
 def test_spaced_thousands_artefact_is_one_number(sentence_details):
     details, _ = sentence_details("About 1, 500 houses were damaged in the district.")
     assert any(q.amount.value == 1500 for q in details.quantities)
+
+
+def test_an_age_knows_its_owners_first_name(sentence_details):
+    details, text = sentence_details("The bodies of Robyn Mendes, 48, and his mother, Catherine Gomes, 61, were found.")
+    assert {text[q.start : q.end]: (q.key, q.group) for q in details.quantities} == {
+        "48": (("age", "mendes"), "robyn"), "61": (("age", "gomes"), "catherine")
+    }
 
 
 def test_age_belongs_to_the_named_person(sentence_details):
