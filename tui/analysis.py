@@ -10,12 +10,12 @@ never re-runs spaCy.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui import boilerplate
-from tui.compare import MemberDetails, compare_fact, source_conflicts
-from tui.details import EMPTY, Details, extract, latest_year
+from tui.compare import MemberDetails, Setting, compare_fact, source_conflicts
+from tui.details import EMPTY, Details, extract, latest_year, shared_surnames
 from tui.entities import EntityIndex, merge_entities, normalise
 from tui.facts import FactDraft, Links, group_facts
 from tui.ingest import Article
@@ -56,8 +56,8 @@ class Prepared:
     siblings: Links
     """Same-source pairs that are alike (term similarity at least ``SIBLING``)."""
     default_threshold: float
-    current_year: str = ""
-    """The year of the articles' event as their dates tell it (see ``latest_year``)."""
+    setting: Setting = field(default_factory=Setting)
+    """What the set of articles says that one sentence cannot (the event's year...)."""
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         return self.links.get(self.unit_of[a], {}).get(self.unit_of[b], 0.0)
@@ -84,7 +84,7 @@ def prepare(articles: Sequence[Article], annotation: Annotation) -> Prepared:
         links=links,
         siblings=siblings,
         default_threshold=default_model().threshold,
-        current_year=latest_year(annotation.documents),
+        setting=Setting(latest_year(annotation.documents), shared_surnames(annotation.documents)),
     )
 
 
@@ -165,7 +165,6 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     facts: list[Fact] = []
     conflicts: list[Conflict] = []
     sentence_facts: dict[tuple[int, int], list[str]] = {}
-    year = prepared.current_year
     found = [
         compare_fact(
             [
@@ -174,7 +173,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
             ],
             lambda s, start, text: _place_key(prepared.entities, s, start, text),
             lambda a, b: prepared.score(a, b) >= sure,
-            year,
+            prepared.setting,
         )
         for draft in drafts
     ]
@@ -205,7 +204,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     for s, article in enumerate(prepared.articles):
         conflicts.extend(
             source_conflicts(s, prepared.details[s], article.text,
-                             lambda a, b, s=s: prepared.related_in_source(s, a, b), year)
+                             lambda a, b, s=s: prepared.related_in_source(s, a, b), prepared.setting)
         )
     divergent = {f.id for f in facts if f.status == "divergence"}
     sources = []

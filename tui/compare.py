@@ -46,6 +46,18 @@ def _value(item: _Item) -> DetailValue:
     return DetailValue(item.source, item.sentence, item.text, item.start, item.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What the whole set of articles says that one sentence cannot."""
+
+    current_year: str = ""
+    """The year of the articles' event (see ``details.latest_year``): figures of other
+    years named on their own are history."""
+    shared_surnames: frozenset[str] = frozenset()
+    """Surnames the articles give to more than one person ("Gary Gomes" and his mother
+    "Catherine Gomes"): an age given to the surname alone is then anyone's."""
+
+
 Linked = Callable[[tuple[int, int], tuple[int, int]], bool]
 """Whether two sentences (source, index) report the same thing confidently enough
 for a conflict between them to be believed."""
@@ -55,7 +67,7 @@ def compare_fact(
     members: Sequence[MemberDetails],
     place_key: Callable[[int, int, str], str],
     linked: Linked = lambda a, b: True,
-    current_year: str = "",
+    setting: Setting = Setting(),
 ) -> list[Difference]:
     """Details that differ between sources of one fact.
 
@@ -81,7 +93,7 @@ def compare_fact(
         # the time served): a figure the other source also gives is another one, not a conflict
         several = key[0] in SEVERAL
         if any(
-            vouched(a[1], b[1]) and _counts_conflict(a[0], b[0], current_year) and _same_actor(a[0], b[0])
+            vouched(a[1], b[1]) and _counts_conflict(a[0], b[0], setting) and _same_actor(a[0], b[0])
             and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
             for a, b in combinations(entries, 2)
         ):
@@ -202,21 +214,23 @@ def _swapped_people(a: Details, b: Details) -> list[tuple[PersonMention, PersonM
     return pairs
 
 
-def _counts_conflict(a: Quantity, b: Quantity, current_year: str = "") -> bool:
+def _counts_conflict(a: Quantity, b: Quantity, setting: Setting) -> bool:
     """Whether two counts of one thing cannot both hold.
 
-    Figures of different years never do (a figure of ``current_year``, the articles' own,
+    Figures of different years never do (a figure of the setting's current year
     is the day's news like one with no year).  A count of some nationality ("one English
     climber") is part of a count of all ("two climbers"): it conflicts only by
     outnumbering it; counts of different nationalities are of different parts."""
-    if {a.era, b.era} - {"", current_year} and a.era != b.era:
+    if {a.era, b.era} - {"", setting.current_year} and a.era != b.era:
         return False  # history ("the 2004 tsunami killed 230,000") and the day's toll
     x, y = a.amount, b.amount
     if x.qualifier == y.qualifier and x.qualifier in ADDITIONAL:
         # "seven other members" / "three other members": the same addition, told twice
         x, y = replace(x, qualifier=""), replace(y, qualifier="")
     if a.key[0] == "age":  # "Gary Gomes, 35" and his mother "Catherine Gomes, 61"
-        return (not a.group or not b.group or a.group == b.group) and x.conflicts(y)
+        if a.group != b.group and ((a.group and b.group) or a.key[1] in setting.shared_surnames):
+            return False
+        return x.conflicts(y)
     if a.group == b.group:
         return x.conflicts(y)
     if (a.group and b.group) or x.qualifier in ADDITIONAL or y.qualifier in ADDITIONAL:
@@ -277,7 +291,7 @@ def source_conflicts(
     details: Sequence[Details],
     text: str,
     related: Callable[[int, int], bool],
-    current_year: str = "",
+    setting: Setting = Setting(),
 ) -> list[Conflict]:
     """One article stating the same count two ways ("270 injured" … "300 wounded").
 
@@ -295,7 +309,7 @@ def source_conflicts(
         clashing: list[_Item] = []
         for (qa, a), (qb, b) in combinations(entries, 2):
             if (
-                a != b and _counts_conflict(qa, qb, current_year) and _same_actor(qa, qb)
+                a != b and _counts_conflict(qa, qb, setting) and _same_actor(qa, qb)
                 and related(a, b)
             ):
                 clashing += [

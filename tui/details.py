@@ -935,6 +935,19 @@ def latest_year(documents: Sequence[Sequence[AnnotatedSentence]]) -> str:
     )
 
 
+def shared_surnames(documents: Sequence[Sequence[AnnotatedSentence]]) -> frozenset[str]:
+    """Surnames the articles give with two or more first names ("Gary Gomes", "Catherine
+    Gomes")."""
+    firsts: dict[str, set[str]] = {}
+    for doc in documents:
+        for s in doc:
+            for ent in s.entities:
+                words = [t.text.lower() for t in s.tokens[ent.first : ent.last] if t.pos == "PROPN"]
+                if ent.label == "PERSON" and len(words) > 1:
+                    firsts.setdefault(words[-1], set()).add(words[0])
+    return frozenset(name for name, first in firsts.items() if len(first) > 1)
+
+
 def _in_calendar_date(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether the year ``tokens[k]`` ends a day's date ("January 4, 2009", "Jan. 4, 2009",
     "4 January 2009"); "December 2004" is a month of a year, as often history as a year

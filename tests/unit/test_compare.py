@@ -135,6 +135,16 @@ def test_ages_of_one_family_are_compared_by_first_name(analyse_texts, second, di
     assert bool([d for d in divergences(comp) if d[1].startswith("age")]) == diverges, divergences(comp)
 
 
+def test_an_age_given_to_a_shared_surname_alone_is_anyones(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Killings\n\nGary Gomes, 35, was charged on Monday. The bodies of his mother, Catherine Gomes, 61, "
+        "were found in the New Bedford apartment on Monday.",
+        "New Bedford\n\nGomes, 35, was charged after the bodies were found in the New Bedford apartment on Monday.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [d for d in divergences(comp) if d[1].startswith("age")], divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "
