@@ -52,7 +52,7 @@ class Quantity:
     group: str = ""
     """Nationalities of what is counted ("english" in "one English climber", "somali
     yemeni" in "23 Somali and Yemeni pirates"): such a count is of part of a whole.  For
-    an age, the owner's first name ("gary" in "Gary Gomes, 35")."""
+    an age, the owner's full name when given ("gary gomes" in "Gary Gomes, 35")."""
     era: str = ""
     """A year its clause names on its own ("the tsunami that killed 230,000 in 2004"): the
     figure is history, which the day's toll ("five people were killed") does not contradict."""
@@ -302,38 +302,39 @@ def _is_age(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     return False
 
 
-def _first_name(tokens: tuple[Token, ...], last: int) -> str:
-    """The first word of the name ending at ``tokens[last]``, when it has more than one:
-    "Catherine Gomes, 61" is not "Gary Gomes, 35"."""
+def _full_name(tokens: tuple[Token, ...], last: int) -> str:
+    """The words of the person's name ending at ``tokens[last]`` when it has more than one
+    ("catherine gomes", "ann smith jones"): "Catherine Gomes, 61" is not "Gary Gomes, 35"."""
+    if tokens[last].ent != "PERSON":
+        return ""
     k = last
-    while k > 0 and tokens[k - 1].pos == "PROPN" and tokens[k - 1].ent == tokens[last].ent:
+    while k > 0 and tokens[k - 1].ent == "PERSON" and (tokens[k - 1].pos == "PROPN" or tokens[k - 1].text == "-"):
         k -= 1
-    return tokens[k].text.lower() if k < last else ""
+    words = [t.text.lower() for t in tokens[k : last + 1] if t.pos == "PROPN"]
+    return " ".join(words) if len(words) > 1 else ""
 
 
 def _age_owner(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, str]:
     """Who the age belongs to: the adjacent name's last word, else the noun it modifies;
     and the name's first word when it has one."""
     if start > 1 and tokens[start - 2].pos == "PROPN":
-        return tokens[start - 2].text.lower(), _first_name(tokens, start - 2)
+        return tokens[start - 2].text.lower(), _full_name(tokens, start - 2)
     j = end
     while j < len(tokens) and (
         tokens[j].text.lower() in ("-", "year", "years", "old", "year-old")
         or tokens[j].text.lower().endswith("year-old")
     ):
         j += 1
-    name = ""
-    first = ""
+    name = -1
     for k in range(j, min(j + 5, len(tokens))):
         t = tokens[k]
         if t.pos == "PROPN":
-            first = first or (t.text.lower() if name == "" else first)
-            name = t.text.lower()
-        elif name or t.pos not in ("ADJ", "NOUN"):
+            name = k
+        elif name >= 0 or t.pos not in ("ADJ", "NOUN"):
             break
         elif t.pos == "NOUN":
             return t.lemma, ""
-    return name, first if first != name else ""
+    return (tokens[name].text.lower(), _full_name(tokens, name)) if name >= 0 else ("", "")
 
 
 _PENALTIES = frozenset(("sentence", "term", "imprisonment", "prison"))
@@ -417,12 +418,12 @@ SEVERITY = frozenset("critically seriously severely badly gravely slightly light
 _SET_DETERMINERS = frozenset("the his her their its these those our my your".split())
 
 
-def _partitive(tokens: tuple[Token, ...], end: int, noun: int) -> bool:
+def _partitive(tokens: tuple[Token, ...], end: int, noun: int, toll: bool = False) -> bool:
     """Whether the number picks members of a set it does not size: "one of his schools",
-    "8 of 14 shots"."""
+    "8 of 14 shots" (but "killed 3 of 4 passengers" is a toll of three)."""
     return (
         noun > end and tokens[end].text.lower() == "of"
-        and any(t.text.lower() in _SET_DETERMINERS or t.like_num for t in tokens[end + 1 : noun])
+        and any(t.text.lower() in _SET_DETERMINERS or (t.like_num and not toll) for t in tokens[end + 1 : noun])
     )
 
 
@@ -574,7 +575,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
             continue
-        if noun_i is not None and not amount.qualifier and _partitive(tokens, end, noun_i):
+        if noun_i is not None and not amount.qualifier and _partitive(tokens, end, noun_i, toll=bool(category)):
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         group = _group(tokens, end, noun_i) if noun_i is not None else ""
@@ -834,14 +835,15 @@ def _implied_ones(tokens: tuple[Token, ...], found: list[Quantity]):
         yield Quantity((category, ""), Amount(1.0, 1.0, 1.0, "a"), tokens[det].start, t.end)
 
 
+_MONTH_NAME = "(" + "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in MONTHS) + r"|sept)\.?"
 _DATE_RE = re.compile(
-    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+("
-    + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b",
+    rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])",
     re.IGNORECASE,
 )
+"""A day of a month: "March 3", "Sept. 3rd", "3 March", "3rd of March" (not "2 decades")."""
 
 
-LIGHT_VERBS = frozenset("be have make do take get go come say tell report".split())
+LIGHT_VERBS = frozenset("be have make do take get go come say tell report set schedule".split())
 
 
 _ACTED = (frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}) | {"age"}
@@ -994,6 +996,9 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
         seen += 1
         head = tokens[i].head
         t = tokens[head]
+        if head != i and t.ent == "DATE":
+            i = head  # "March 3rd", "the 3rd of March": the rest of the date
+            continue
         if t.pos == "NOUN" and head != i and t.lemma not in TIME_NOUNS:
             # "Tuesday's attacks", "a shooting at a party on Friday": the noun is the event
             lemmas.add(t.lemma)
@@ -1056,8 +1061,9 @@ _WEEKDAYS = frozenset(WEEKDAYS)
 def _habitual(tokens: tuple[Token, ...], lows: list[str], i: int) -> bool:
     """A weekday that recurs rather than dates: "on the second Tuesday of each month",
     "every Friday"."""
-    if i > 0 and (lows[i - 1] in ("every", "each") or ordinal_value(tokens[i - 1].text) is not None):
+    if i > 0 and lows[i - 1] in ("every", "each"):
         return True
+    # "the second Tuesday of each month" (but "the first Friday of Ramadan" is a day)
     return lows[i + 1 : i + 3] in (["of", "each"], ["of", "every"])
 _MONTH_WORDS = {
     **{m: k + 1 for k, m in enumerate(MONTHS)},

@@ -124,6 +124,8 @@ def test_one_nationality_named_as_people_or_country_is_compared(analyse_texts):
     [
         ("The bodies of his mother, Catherine Gomes, 61, were found in the New Bedford apartment on Monday.", False),
         ("The bodies of Gary Gomes, 36, and his mother were found in the New Bedford apartment on Monday.", True),
+        ("The bodies of G. Gomes, 36, and his mother were found in the New Bedford apartment on Monday.", True),
+        ("The bodies of Gary Silva Gomes, 36, and his mother were found in the New Bedford apartment on Monday.", True),
     ],
 )
 def test_ages_of_one_family_are_compared_by_first_name(analyse_texts, second, diverges):
@@ -143,6 +145,26 @@ def test_an_age_given_to_a_shared_surname_alone_is_anyones(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert not [d for d in divergences(comp) if d[1].startswith("age")], divergences(comp)
+
+
+def test_a_toll_of_some_of_a_group_is_still_a_toll(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Ambush\n\nGunmen killed 3 of 4 people travelling in a minibus near Kirkuk on Tuesday.",
+        "Kirkuk ambush\n\nGunmen killed 5 people travelling in a minibus near Kirkuk on Tuesday.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[1] == "killed"], divergences(comp)
+
+
+@pytest.mark.parametrize("day", ["on the first Friday of Ramadan", "on March 3rd", "on the 3rd of March"])
+def test_days_written_many_ways_are_compared(analyse_texts, day):
+    other = "on Thursday" if "Friday" in day else "on March 5"
+    _, _, comp = analyse_texts(
+        f"Bombing\n\nA bomb killed 20 worshippers at the Kirkuk mosque {day}.",
+        f"Mosque bombing\n\nA bomb killed 20 worshippers at the Kirkuk mosque {other}.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[0] == "date"], divergences(comp)
 
 
 def test_two_people_versus_one_man_arrested(analyse_texts):
