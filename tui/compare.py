@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 from typing import TypeVar
 
-from tui.details import HOME, DateMention, Details, PersonMention, Quantity, TimeMention, dates_differ
+from tui.details import HOME, DateMention, Details, PersonMention, Quantity, TimeMention, dates_differ, one_name
 from tui.lexicon import COUNT_CATEGORIES
 from tui.model import Conflict, DetailValue, Difference, DifferenceKind
 from tui.numbers import ADDITIONAL
@@ -229,7 +229,7 @@ def _counts_conflict(a: Quantity, b: Quantity, setting: Setting) -> bool:
         x, y = replace(x, qualifier=""), replace(y, qualifier="")
     if a.key[0] == "age":  # "Gary Gomes, 35" and his mother "Catherine Gomes, 61"
         if a.group and b.group:
-            return _one_name(a.group, b.group) and x.conflicts(y)
+            return one_name(a.group, b.group) and x.conflicts(y)
         if a.group != b.group and a.key[1] in setting.shared_surnames:
             return False
         return x.conflicts(y)
@@ -239,17 +239,6 @@ def _counts_conflict(a: Quantity, b: Quantity, setting: Setting) -> bool:
         return False
     part, whole = (x, y) if a.group else (y, x)
     return part.low > whole.high
-
-
-def _one_name(a: str, b: str) -> bool:
-    """Whether two full names may be one person's: "Gomez Garcia" ends "Juan Gomez
-    Garcia"; "J. Smith" is "John Smith"; "Catherine Gomes" is not "Gary Gomes"."""
-    x, y = a.split(), b.split()
-    if x[-len(y) :] == y or y[-len(x) :] == x:
-        return True
-    first_x, first_y = x[0].rstrip("."), y[0].rstrip(".")
-    initial = (len(first_x) == 1 and first_y.startswith(first_x)) or (len(first_y) == 1 and first_x.startswith(first_y))
-    return (first_x == first_y or initial) and x[-1] == y[-1]
 
 
 def _same_actor(a: Quantity, b: Quantity) -> bool:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from tui.clock import ClockTime, clock_times
 from tui.lexicon import (
@@ -938,16 +939,33 @@ def latest_year(documents: Sequence[Sequence[AnnotatedSentence]]) -> str:
 
 
 def shared_surnames(documents: Sequence[Sequence[AnnotatedSentence]]) -> frozenset[str]:
-    """Surnames the articles give with two or more first names ("Gary Gomes", "Catherine
-    Gomes")."""
-    firsts: dict[str, set[str]] = {}
+    """Surnames the articles give to two people ("Gary Gomes", "Catherine Gomes"); one
+    person written two ways ("G. Gomes", "Gary Gomes") is one."""
+    names: dict[str, set[str]] = {}
     for doc in documents:
         for s in doc:
             for ent in s.entities:
                 words = [t.text.lower() for t in s.tokens[ent.first : ent.last] if t.pos == "PROPN"]
                 if ent.label == "PERSON" and len(words) > 1:
-                    firsts.setdefault(words[-1], set()).add(words[0])
-    return frozenset(name for name, first in firsts.items() if len(first) > 1)
+                    names.setdefault(words[-1], set()).add(" ".join(words))
+    return frozenset(
+        surname for surname, full in names.items()
+        if any(not one_name(x, y) for x, y in combinations(sorted(full), 2))
+    )
+
+
+def one_name(a: str, b: str) -> bool:
+    """Whether two full names may be one person's: "Gomez Garcia" ends "Juan Gomez
+    Garcia"; "J. Smith" is "John Smith"; "Catherine Gomes" is not "Gary Gomes"."""
+    x, y = a.split(), b.split()
+    if x[-len(y) :] == y or y[-len(x) :] == x:
+        return True
+    first_x, first_y = x[0].rstrip("."), y[0].rstrip(".")
+    initial = (len(first_x) == 1 and first_y.startswith(first_x)) or (len(first_y) == 1 and first_x.startswith(first_y))
+    return (first_x == first_y or initial) and x[-1] == y[-1]
+
+
+
 
 
 def _in_calendar_date(tokens: tuple[Token, ...], k: int) -> bool:

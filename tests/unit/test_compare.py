@@ -167,6 +167,16 @@ def test_days_written_many_ways_are_compared(analyse_texts, day):
     assert [d for d in divergences(comp) if d[0] == "date"], divergences(comp)
 
 
+@pytest.mark.parametrize("again", ["G. Gomes", "Gary Gomes"])
+def test_one_person_written_two_ways_does_not_share_a_surname(analyse_texts, again):
+    _, _, comp = analyse_texts(
+        f"Killings\n\nGary Gomes, 35, was charged on Monday. Police said {again} had fled to Boston.",
+        "New Bedford\n\nGomes, 36, was charged on Monday after the bodies were found in New Bedford.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[1].startswith("age")], divergences(comp)
+
+
 def test_two_people_versus_one_man_arrested(analyse_texts):
     _, _, comp = analyse_texts(
         "Arrests in Munich\n\nMunich police have arrested two people in connection with the bank robbery, "
