@@ -456,6 +456,22 @@ def _range_low(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -
     return first, amount
 
 
+def _part_of(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
+    """When run ``r`` sizes the set another number picks from ("14 of 20 passengers"):
+    where that number's wording starts, and its amount."""
+    if r == 0:
+        return None
+    start = runs[r][0]
+    some_start, some_end = runs[r - 1]
+    if some_end != start - 1 or tokens[start - 1].text.lower() != "of":
+        return None
+    qualifier = _qualifier(tokens, some_start)
+    amount = _run_amount([t.text for t in tokens[some_start:some_end]], qualifier)
+    if amount is None:
+        return None
+    return (some_start - len(qualifier.split()) if qualifier else some_start), amount
+
+
 def _quantities(tokens: tuple[Token, ...], parsed: bool) -> list[Quantity]:
     lows: set[int] = set()
     found = list(_run_quantities(tokens, parsed, _number_runs(tokens), lows))
@@ -490,13 +506,17 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             )
             first = low[0]
             lows.add(r - 1)
+        part = _part_of(tokens, runs, r)
+        if part is not None:
+            # "killed 14 of 20 passengers": the count is 14 (of a set of 20)
+            first, amount = part
         anchor = end - 1
         if start <= tokens[anchor].head < end and tokens[anchor].head != anchor:
             # "two hundred and fifty people": the run's own head ("hundred") holds the noun
             anchor = next((k for k in range(start, end) if not start <= tokens[k].head < end), anchor)
         if low is not None and tokens[anchor].dep == "conj" and tokens[tokens[anchor].head].pos == "NUM":
             anchor = tokens[anchor].head  # "between 20 and 30 people": the noun hangs off the 20
-        if r - 1 not in lows:
+        if r - 1 not in lows and part is None:
             first = start - len(qualifier.split()) if qualifier else start
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
@@ -576,7 +596,9 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
             continue
-        if noun_i is not None and not amount.qualifier and _partitive(tokens, end, noun_i, toll=bool(category)):
+        # "made 8 of 14 shots" is some of the shots; "killed 14 of 20 passengers" a toll of 14
+        some = part is not None and not category
+        if noun_i is not None and not amount.qualifier and (some or _partitive(tokens, end, noun_i, bool(category))):
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         group = _group(tokens, end, noun_i) if noun_i is not None else ""
@@ -596,6 +618,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
             continue  # a bare number with nothing to say what it counts
+        if part is not None:
+            lows.add(r - 1)  # the set's count replaces the picked number's own reading
         yield r, Quantity((category, counted), amount, span_start, span_end, group=group)
 
 

@@ -147,6 +147,16 @@ def test_an_age_given_to_a_shared_surname_alone_is_anyones(analyse_texts):
     assert not [d for d in divergences(comp) if d[1].startswith("age")], divergences(comp)
 
 
+@pytest.mark.parametrize(("other", "diverges"), [("14", False), ("12", True), ("20", True)])
+def test_a_toll_of_some_of_a_set_is_the_toll_not_the_set(analyse_texts, other, diverges):
+    _, _, comp = analyse_texts(
+        "Crash\n\nThe bus crash near Kirkuk on Tuesday killed 14 of 20 passengers.",
+        f"Kirkuk crash\n\nThe bus crash near Kirkuk on Tuesday killed {other} passengers.",
+    )
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[1] == "killed"]) == diverges, divergences(comp)
+
+
 def test_a_toll_of_some_of_a_group_is_still_a_toll(analyse_texts):
     _, _, comp = analyse_texts(
         "Ambush\n\nGunmen killed 3 of 4 people travelling in a minibus near Kirkuk on Tuesday.",
