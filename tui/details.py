@@ -456,6 +456,17 @@ def _range_low(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -
     return first, amount
 
 
+def _listed(tokens: tuple[Token, ...], noun: int) -> bool:
+    """Whether a count of people is one item of a list of them: "two women and one man
+    died" counts three, of whom two women."""
+    t = tokens[noun]
+    if t.lemma not in PERSON_NOUNS:
+        return False
+    joined = [tokens[t.head]] if t.dep == "conj" else []
+    joined += [tokens[c] for c in _children(tokens, noun, ("conj",))]
+    return any(j.lemma in PERSON_NOUNS and j.pos == "NOUN" for j in joined)
+
+
 def _part_of(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
     """When run ``r`` sizes the set another number picks from ("14 of 20 passengers"):
     where that number's wording starts, and its amount."""
@@ -598,7 +609,9 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             continue
         # "made 8 of 14 shots" is some of the shots; "killed 14 of 20 passengers" a toll of 14
         some = part is not None and not category
-        if noun_i is not None and not amount.qualifier and (some or _partitive(tokens, end, noun_i, bool(category))):
+        if noun_i is not None and not amount.qualifier and (
+            some or _partitive(tokens, end, noun_i, bool(category)) or _listed(tokens, noun_i)
+        ):
             # "one of his schools", "two of the victims": some of a set, not the set's size
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         group = _group(tokens, end, noun_i) if noun_i is not None else ""

@@ -157,6 +157,16 @@ def test_a_toll_of_some_of_a_set_is_the_toll_not_the_set(analyse_texts, other, d
     assert bool([d for d in divergences(comp) if d[1] == "killed"]) == diverges, divergences(comp)
 
 
+@pytest.mark.parametrize(("second", "diverges"), [("two women and a man", False), ("four women", True)])
+def test_people_listed_by_kind_are_parts_of_the_toll(analyse_texts, second, diverges):
+    _, _, comp = analyse_texts(
+        "Bank fire\n\nA petrol bomb thrown into the Marfin bank in Athens on Wednesday killed three people.",
+        f"Athens fire\n\nA petrol bomb thrown into the Marfin bank in Athens on Wednesday killed {second}.",
+    )
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[1] == "killed"]) == diverges, divergences(comp)
+
+
 def test_a_toll_of_some_of_a_group_is_still_a_toll(analyse_texts):
     _, _, comp = analyse_texts(
         "Ambush\n\nGunmen killed 3 of 4 people travelling in a minibus near Kirkuk on Tuesday.",
