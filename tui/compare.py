@@ -5,8 +5,9 @@ detail differently: a count of the same thing ("270 injured" / "300
 wounded"), the age of the same person, the day something happened, the
 places filling the same role ("the Schaerbeek district" / "the districts of
 Schaerbeek and Jette"), or who said the same words.  Approximate wording is
-respected: "almost 300" does not conflict with "300".  Conflicts between sentences of one source in one
-fact are reported separately, as intra-source conflicts.
+respected: "almost 300" does not conflict with "300".  Conflicts between
+sentences of one source in one fact are reported separately, as intra-source
+conflicts.
 """
 
 from __future__ import annotations

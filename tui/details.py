@@ -108,6 +108,8 @@ class PersonMention:
     first: int
     """Index of the name's first token in the sentence (and in ``Details.wording``)."""
     last: int
+
+
 @dataclass(frozen=True, slots=True)
 class Details:
     quantities: tuple[Quantity, ...]
@@ -428,32 +430,44 @@ def _partitive(tokens: tuple[Token, ...], end: int, noun: int, toll: bool = Fals
     )
 
 
-def _range_low(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
-    """The run before run ``r`` when the two make a range ("20 to 30 people", "between 20
-    and 30"): where its wording starts, and its amount, so the count is 20..30, not 30."""
+def _run_before(
+    tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int, joiners: tuple[str, ...]
+) -> tuple[int, int, str, str, Amount] | None:
+    """The run right before run ``r``, one joining word apart ("20 to 30", "14 of 20"):
+    its start and end, the joining word, its qualifier ("some 20") and its amount."""
     if r == 0:
         return None
     start = runs[r][0]
-    low_start, low_end = runs[r - 1]
+    before_start, before_end = runs[r - 1]
     joiner = tokens[start - 1].text.lower()
-    if low_end != start - 1 or joiner not in ("to", "-", "–", "and"):
+    if before_end != start - 1 or joiner not in joiners:
         return None
+    qualifier = _qualifier(tokens, before_start)
+    amount = _run_amount([t.text for t in tokens[before_start:before_end]], qualifier)
+    return None if amount is None else (before_start, before_end, joiner, qualifier, amount)
+
+
+def _wording_start(start: int, qualifier: str) -> int:
+    """Where a number's wording starts: its qualifier ("about 300") leads it."""
+    return start - len(qualifier.split()) if qualifier else start
+
+
+def _range_low(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
+    """The run before run ``r`` when the two make a range ("20 to 30 people", "between 20
+    and 30"): where its wording starts, and its amount, so the count is 20..30, not 30."""
+    before = _run_before(tokens, runs, r, ("to", "-", "–", "and"))
+    if before is None:
+        return None
+    low_start, low_end, joiner, qualifier, amount = before
     if joiner == "and" and not (low_start > 0 and tokens[low_start - 1].text.lower() == "between"):
         return None  # "two and three": two counts
     if low_start > 0 and tokens[low_start - 1].text.lower() == "from":
         governor = tokens[tokens[low_start - 1].head].lemma
         if governor not in ("range", "vary"):
             return None  # "the toll climbed from 12 to 15": a change, now 15
-    qualifier = _qualifier(tokens, low_start)
     if not qualifier and not _range_start(tokens, low_end - 1):
         return None  # "sentenced the two to 15 years"
-    amount = _run_amount([t.text for t in tokens[low_start:low_end]], qualifier)
-    if amount is None:
-        return None
-    first = low_start - len(qualifier.split()) if qualifier else low_start
-    if joiner == "and":
-        first = low_start - 1
-    return first, amount
+    return (low_start - 1 if joiner == "and" else _wording_start(low_start, qualifier)), amount
 
 
 def _listed(tokens: tuple[Token, ...], noun: int) -> bool:
@@ -470,17 +484,11 @@ def _listed(tokens: tuple[Token, ...], noun: int) -> bool:
 def _part_of(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
     """When run ``r`` sizes the set another number picks from ("14 of 20 passengers"):
     where that number's wording starts, and its amount."""
-    if r == 0:
+    before = _run_before(tokens, runs, r, ("of",))
+    if before is None:
         return None
-    start = runs[r][0]
-    some_start, some_end = runs[r - 1]
-    if some_end != start - 1 or tokens[start - 1].text.lower() != "of":
-        return None
-    qualifier = _qualifier(tokens, some_start)
-    amount = _run_amount([t.text for t in tokens[some_start:some_end]], qualifier)
-    if amount is None:
-        return None
-    return (some_start - len(qualifier.split()) if qualifier else some_start), amount
+    some_start, _, _, qualifier, amount = before
+    return _wording_start(some_start, qualifier), amount
 
 
 def _quantities(tokens: tuple[Token, ...], parsed: bool) -> list[Quantity]:
@@ -508,6 +516,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         amount = _run_amount(words, qualifier)
         if amount is None:
             continue
+        first = _wording_start(start, qualifier)
         low = _range_low(tokens, runs, r)
         if low is not None and low[1].value != amount.value:
             ends = (low[1], amount)
@@ -527,8 +536,6 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             anchor = next((k for k in range(start, end) if not start <= tokens[k].head < end), anchor)
         if low is not None and tokens[anchor].dep == "conj" and tokens[tokens[anchor].head].pos == "NUM":
             anchor = tokens[anchor].head  # "between 20 and 30 people": the noun hangs off the 20
-        if r - 1 not in lows and part is None:
-            first = start - len(qualifier.split()) if qualifier else start
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
         if _is_age(tokens, start, end):
@@ -607,12 +614,18 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             counted = ""
         if noun_i is not None and _names_a_thing(tokens, end, noun_i, amount.value):
             continue
-        # "made 8 of 14 shots" is some of the shots; "killed 14 of 20 passengers" a toll of 14
-        some = part is not None and not category
-        if noun_i is not None and not amount.qualifier and (
-            some or _partitive(tokens, end, noun_i, bool(category)) or _listed(tokens, noun_i)
-        ):
-            # "one of his schools", "two of the victims": some of a set, not the set's size
+        # some of a set, not the set's size: "one of his schools", "two of the victims",
+        # "made 8 of 14 shots" (but "killed 14 of 20 passengers" is a toll of 14), "two
+        # women and a man", and "55 wounded, 15 critically" (how badly some were hurt)
+        some = noun_i is not None and not amount.qualifier and (
+            (part is not None and not category) or _partitive(tokens, end, noun_i, bool(category))
+            or _listed(tokens, noun_i)
+        )
+        hurt = (
+            noun_i is None and end < len(tokens) and tokens[end].text.lower() in SEVERITY
+            and start > 0 and tokens[start - 1].text == ","
+        )
+        if some or hurt:
             amount = Amount(amount.value, amount.low, math.inf, "at least")
         group = _group(tokens, end, noun_i) if noun_i is not None else ""
         other = (noun_i is not None and noun_i > end and tokens[end].text.lower() == "other") or (
@@ -621,12 +634,6 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         if noun_i is not None and other and not amount.qualifier:
             # "seven other members", "the other seven members": more of them, or the rest
             amount = replace(amount, qualifier="other")
-        if (
-            noun_i is None and end < len(tokens) and tokens[end].text.lower() in SEVERITY
-            and start > 0 and tokens[start - 1].text == ","
-        ):
-            # "55 wounded, 15 critically": how badly some of them were hurt
-            amount = Amount(amount.value, amount.low, math.inf, "at least")
         if not category and (counted in MEASURE_UNITS or counted in _MERIDIEM):
             continue  # "2 A.M." is a time, not two of something
         if not category and not counted:
@@ -784,6 +791,8 @@ def _shouted(tokens: tuple[Token, ...]) -> bool:
     before a number is no model name."""
     words = [t.text for t in tokens if t.text.isalpha()]
     return sum(w.isupper() for w in words) * 2 > len(words)
+
+
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 

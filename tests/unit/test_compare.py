@@ -389,26 +389,27 @@ def test_temperatures_that_differ_diverge(analyse_texts):
     assert [d[2] for d in divergences(comp) if d[1] == "temperature"] == [("minus 17 degrees", "minus 20")]
 
 
-def test_the_same_words_credited_to_different_people_diverge(analyse_texts):
-    _, _, comp = analyse_texts(
-        "Chargers statement\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
-        "team general manager A.J. Smith said in a statement.",
-        "Jackson arrested\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
-        "Chargers general manager A.J. Butler said in a statement.",
-    )
+@pytest.mark.parametrize(
+    ("first", "second", "people"),
+    [
+        # the same quote
+        ("Chargers statement\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+         "team general manager A.J. Smith said in a statement.",
+         "Jackson arrested\n\n\"We're aware of the off-the-field issue involving Vincent Jackson,\" "
+         "Chargers general manager A.J. Butler said in a statement.",
+         ("A.J. Smith", "A.J. Butler")),
+        # a statement retold with its figures changed
+        ("Chase\n\nDeputies chased him at speeds of more than 100 mph before he finally pulled over "
+         "after about 15 minutes, Lake County Undersheriff James Gage said.",
+         "Pursuit\n\nDeputies chased him for 30 miles at speeds up to 120 mph before he finally pulled over "
+         "after about 15 minutes, Lake County Sheriff Robert J. Pickell said.",
+         ("James Gage", "Robert J. Pickell")),
+    ],
+)
+def test_the_same_words_credited_to_different_people_diverge(analyse_texts, first, second, people):
+    _, _, comp = analyse_texts(first, second)
     assert linked(comp, 0, 1)
-    assert [d[2] for d in divergences(comp) if d[1] == "person"] == [("A.J. Smith", "A.J. Butler")]
-
-
-def test_a_retold_statement_credited_to_another_official_diverges(analyse_texts):
-    _, _, comp = analyse_texts(
-        "Chase\n\nDeputies chased him at speeds of more than 100 mph before he finally pulled over "
-        "after about 15 minutes, Lake County Undersheriff James Gage said.",
-        "Pursuit\n\nDeputies chased him for 30 miles at speeds up to 120 mph before he finally pulled over "
-        "after about 15 minutes, Lake County Sheriff Robert J. Pickell said.",
-    )
-    assert linked(comp, 0, 1)
-    assert [d[2] for d in divergences(comp) if d[1] == "person"] == [("James Gage", "Robert J. Pickell")]
+    assert [d[2] for d in divergences(comp) if d[1] == "person"] == [people]
 
 
 def test_who_said_it_is_one_difference_naming_only_the_people_who_differ(analyse_texts):
