@@ -156,7 +156,9 @@ def annotate(articles: Sequence[Article], pipeline: Pipeline) -> Annotation:
     paragraphs; newlines inside a hard-wrapped paragraph are read as spaces.
     """
     chrome = [_chrome_paragraphs(a) for a in articles]
-    texts = [_model_text(a, skip) for a, skip in zip(articles, chrome, strict=True)]
+    limit = min(MAX_DOCUMENT, pipeline.nlp.max_length)
+    pieces = [_pieces(_model_text(a, skip), limit) for a, skip in zip(articles, chrome, strict=True)]
+    texts = [text for per in pieces for _, text in per]
     documents: list[tuple[AnnotatedSentence, ...]] = []
     # spaCy's memory grows with the text in one batch: long articles go one at a time
     batch = max(1, min(8, BATCH_CHARACTERS // max((len(t) for t in texts), default=1)))
@@ -167,10 +169,12 @@ def annotate(articles: Sequence[Article], pipeline: Pipeline) -> Annotation:
         name: {"batch_size": 4 * batch if batch > 1 else 1}
         for name in _TRANSITION_BASED if name in pipeline.nlp.pipe_names
     }
-    docs = pipeline.nlp.pipe(texts, batch_size=batch, component_cfg=parsers)
-    for article, skip, doc in zip(articles, chrome, docs, strict=True):
+    docs = iter(pipeline.nlp.pipe(texts, batch_size=batch, component_cfg=parsers))
+    for article, skip, per in zip(articles, chrome, pieces, strict=True):
         starts = [p.start for p in article.paragraphs]
-        sentences = [*_sentences(doc, starts, pipeline), *_plain_sentences(article, skip)]
+        sentences = [*_plain_sentences(article, skip)]
+        for offset, _ in per:
+            sentences.extend(_sentences(next(docs), starts, pipeline, offset))
         documents.append(tuple(sorted(sentences, key=lambda s: s.start)))
     return Annotation(
         model=pipeline.name,
@@ -203,6 +207,33 @@ def _model_text(article: Article, skip: Collection[int] = ()) -> str:
     return "".join(chars)
 
 
+def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """The text cut into documents of at most ``limit`` characters, with their offsets.
+
+    An article is one document (see :func:`annotate`) unless it is longer than
+    ``limit``: spaCy refuses a text over its ``max_length`` and needs about a
+    gigabyte per 100,000 characters to parse one, so a book-length file is read
+    in pieces, cut at the last paragraph break before the limit, or, inside a
+    paragraph longer than that, after its last sentence end (else its last
+    space).  Cuts land only where a sentence starts anyway.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = text.rfind("\n", start + 1, end)
+            if cut < 0:
+                ends = [m.end() - 1 for m in _SENTENCE_END.finditer(text, start, end)]
+                cut = ends[-1] if ends else text.rfind(" ", start + 1, end)
+            end = cut if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
 _PLAIN_SENTENCE = re.compile(r"\S.*?(?:[.!?][\"”’')\]]*(?=\s)|$)", re.DOTALL)
 
 
@@ -221,6 +252,8 @@ def _plain_sentences(article: Article, paragraphs: Collection[int]) -> Iterable[
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+\S")
 _TRANSITION_BASED = ("parser", "ner")
+MAX_DOCUMENT = 100_000
+"""Characters of one article read as one spaCy document (see :func:`_pieces`)."""
 BATCH_CHARACTERS = 40_000
 """Text handed to spaCy at once: batching helps short articles, and costs memory on long ones."""
 SHORT_PARAGRAPH = 150
@@ -274,7 +307,11 @@ def _add_paragraph_breaks(spacy: Any, nlp: Any) -> None:
         nlp.add_pipe("parallax_paragraph_breaks", last=True)
 
 
-def _sentences(doc: Any, paragraph_starts: list[int], pipeline: Pipeline) -> Iterable[AnnotatedSentence]:
+def _sentences(
+    doc: Any, paragraph_starts: list[int], pipeline: Pipeline, offset: int = 0
+) -> Iterable[AnnotatedSentence]:
+    """The document's sentences, at their offsets in the article (``offset`` is the
+    document's own: an article may be read in pieces)."""
     from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH, POS, TAG
 
     if not len(doc):
@@ -291,7 +328,8 @@ def _sentences(doc: Any, paragraph_starts: list[int], pipeline: Pipeline) -> Ite
     # would cost more than the rest of the conversion
     table = doc.to_array([IDX, ORTH, LEMMA, POS, TAG, DEP, HEAD, IS_STOP, LIKE_NUM, ENT_TYPE, IS_SPACE])
     heads = (table[:, 6].view("int64") + range(len(doc))).tolist()
-    idx, orth, lemma, pos, tag, dep, _, stop, like_num, ent, space = table.T.tolist()
+    local, orth, lemma, pos, tag, dep, _, stop, like_num, ent, space = table.T.tolist()
+    idx = [i + offset for i in local] if offset else local
     strings = doc.vocab.strings
     name = {h: strings[h] for h in {*orth, *lemma, *pos, *tag, *dep, *ent} if h} | {0: ""}
     text = [name[h] for h in orth]
@@ -319,7 +357,7 @@ def _sentences(doc: Any, paragraph_starts: list[int], pipeline: Pipeline) -> Ite
             Span(
                 start=idx[a],
                 end=idx[b - 1] + len(text[b - 1]),
-                text=doc_text[idx[a] : idx[b - 1] + len(text[b - 1])],
+                text=doc_text[local[a] : local[b - 1] + len(text[b - 1])],
                 label=label,
                 first=a - base,
                 last=b - base,
