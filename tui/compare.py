@@ -93,9 +93,11 @@ def compare_fact(
         # a story may give several lengths or durations (two climbers' falls, a sentence and
         # the time served): a figure the other source also gives is another one, not a conflict
         several = key[0] in SEVERAL
+        listed = _sentence_values(entries)
         if any(
             vouched(a[1], b[1]) and _counts_conflict(a[0], b[0], setting) and _same_actor(a[0], b[0])
             and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
+            and not _listed_beside(listed, a, b)
             for a, b in combinations(entries, 2)
         ):
             differences.append(_difference("number", what, [e[1] for e in entries]))
@@ -258,6 +260,34 @@ SEVERAL = frozenset(("distance", "duration", "temperature"))
 
 def _also_given(entries: list[tuple[Quantity, _Item]], q: Quantity, source: int) -> bool:
     return any(item.source == source and not other.amount.conflicts(q.amount) for other, item in entries)
+
+
+def _sentence_values(entries: list[tuple[Quantity, _Item]]) -> dict[tuple[int, int], list[Quantity]]:
+    """Each sentence's figures of one kind."""
+    per: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
+    for q, item in entries:
+        per[(item.source, item.sentence)].append(q)
+    return per
+
+
+def _listed_beside(
+    per: dict[tuple[int, int], list[Quantity]], a: tuple[Quantity, _Item], b: tuple[Quantity, _Item]
+) -> bool:
+    """Whether one sentence lists the other's figure beside its own ("$1,099 for the
+    13-inch and $1,799 for the 15-inch" against "the 15-inch starts at $1,799"): its
+    own figure is then another item of the list, not another value of the same item.
+    Items are matched one by one, so "46 KOs" against "47 KOs" still conflicts when
+    both sentences also give the opponent's "36 KOs"."""
+    (qa, ia), (qb, ib) = a, b
+    return any(_same_figure(v, qb) for v in per[(ia.source, ia.sentence)]) or any(
+        _same_figure(v, qa) for v in per[(ib.source, ib.sentence)]
+    )
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    """Two statements a count could satisfy both of; an addition ("two other bombs")
+    restates no figure, so it matches none."""
+    return not ({a.amount.qualifier, b.amount.qualifier} & ADDITIONAL) and not a.amount.conflicts(b.amount)
 
 
 Mention = TypeVar("Mention", DateMention, TimeMention)

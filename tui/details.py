@@ -207,6 +207,13 @@ PERSON_NOUNS = GENERIC_PERSONS | frozenset(
 )
 
 
+def _sterling(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether "N pounds" (no "£" before it) is a sum: with a scale ("5 million pounds")
+    or "sterling" after it.  A plain "4.5 pounds" is a weight far more often."""
+    scaled = any(t.text.lower() in ("thousand", "million", "billion", "bn") for t in tokens[start:end])
+    return scaled or (end + 1 < len(tokens) and tokens[end + 1].text.lower() == "sterling")
+
+
 def _numberish(t: Token) -> bool:
     low = t.text.lower()
     if low in VAGUE_PLURALS:
@@ -565,6 +572,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
         if unit is None and end < len(tokens):
             unit = CURRENCIES.get(tokens[end].lemma)
+            if unit == "pound" and not _sterling(tokens, start, end):
+                continue  # "weighs 4.5 pounds", "weighing 200 pounds": a weight, not a sum
         if unit is not None:
             yield r, Quantity(("money", unit), amount, span_start, span_end)
             continue

@@ -501,3 +501,42 @@ def test_a_month_does_not_confirm_a_day():
     assert _confirms("03-20", "03-20") and _confirms("03-20", "03")
     assert not _confirms("03", "03-20")  # "in March" leaves March 20 against March 21 open
     assert not _confirms("friday", "03-20")
+
+
+def test_a_figure_listed_beside_the_others_figure_is_another_item_not_a_conflict(analyse_texts):
+    """A price list ("$1,099 for the 13-inch … $1,799 for the 15-inch") against one of
+    its prices: the other prices are other models, not another price of this one."""
+    _, _, comp = analyse_texts(
+        "New laptops\n\nApple will ask $1,099 for the 13-inch MacBook Pro and $1,799 for the 15-inch MacBook Pro.",
+        "MacBook Pro\n\nThe 15-inch MacBook Pro from Apple will cost $1,799, the company said.",
+    )
+    assert linked(comp, 0, 1)
+    assert not [d for d in divergences(comp) if d[1] == "money"]
+
+
+@pytest.mark.parametrize(
+    ("records", "diverges"),
+    [(("46", "36"), True), (("47", "36"), False)],
+)
+def test_items_of_two_lists_are_matched_one_by_one(analyse_texts, records, diverges):
+    """Both fighters' records in each sentence: sharing the loser's 36 knockouts does not
+    excuse 46 against 47 for the winner."""
+    mine, his = records
+    _, _, comp = analyse_texts(
+        f"Title fight\n\nKlitschko, with {mine} knockouts, beat Rahman, with {his} knockouts, in Mannheim on Saturday.",
+        "Klitschko wins\n\nKlitschko, with 47 knockouts, beat Rahman, with 36 knockouts, in Mannheim on Saturday.",
+    )
+    assert linked(comp, 0, 1)
+    assert bool([d for d in divergences(comp) if d[0] == "number"]) == diverges
+
+
+def test_an_added_count_in_the_list_matches_no_figure(analyse_texts):
+    """'the other two bombs' restates no total, so 'five bombs' against 'four bombs …
+    the other two bombs' still conflicts."""
+    _, _, comp = analyse_texts(
+        "Camp bombed\n\nFive bombs were dropped on the Yida refugee camp on Thursday, witnesses said.",
+        "Yida bombing\n\nFour bombs were dropped on the Yida refugee camp on Thursday, and the other two bombs "
+        "fell near the airstrip, witnesses said.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[0] == "number"]

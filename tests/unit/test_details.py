@@ -388,3 +388,26 @@ def test_numbers_that_rank_label_or_measure_are_not_counts(sentence_details, sen
 def test_a_hyphenated_count_still_counts(sentence_details):
     details, text = sentence_details("An Indian warship foiled a five-boat pirate attack on Friday.")
     assert (("", "boat"), 5) in quantities(details, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He was fined 5 million pounds by the court.", 5_000_000),
+        ("The club paid 300 pounds sterling for the ticket.", 300),
+        ("The ticket cost £400 at the door.", 400),
+        ("The deal is worth 2.5 billion pounds, the bank said.", 2_500_000_000),
+    ],
+)
+def test_pounds_with_a_sign_a_scale_or_sterling_are_money(sentence_details, sentence, value):
+    details, text = sentence_details(sentence)
+    assert (("money", "pound"), value) in quantities(details, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The new MacBook Pro weighs under 4.5 pounds.", "The suspect, weighing 130 pounds, has a shaved head."],
+)
+def test_plain_pounds_are_a_weight_not_a_sum(sentence_details, sentence):
+    details, text = sentence_details(sentence)
+    assert not [q for q in details.quantities if q.key[0] == "money"], quantities(details, text)
