@@ -143,6 +143,9 @@ class ParallaxApp(App[int]):
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
         self._syncing = False
+        self._cursor_led = False
+        """The current fact changes because the reader moved a cursor onto it: that pane
+        stays where the reader put it, and the others line up with it."""
         self._query = ""
         self._matches: list[navigation.Match] = []
         self._match = -1
@@ -395,7 +398,7 @@ class ParallaxApp(App[int]):
     def watch_fact_index(self, _old: int | None, new: int | None) -> None:
         if self.comparison is None:
             return
-        if new is not None:
+        if new is not None and not self._cursor_led:
             self._align_fact(new)
         self._refresh_marks(spans=False)
         self._update_fact_panel()
@@ -511,8 +514,12 @@ class ParallaxApp(App[int]):
         self.query_one(SummaryBar).show(summary)
 
     # --------------------------------------------------------------- alignment
-    def _align_fact(self, index: int) -> None:
-        """vimdiff-style: the fact's sentences on one screen row in every pane."""
+    def _align_fact(self, index: int, lead: tuple[int, int] | None = None) -> None:
+        """vimdiff-style: the fact's sentences on one screen row in every pane.
+
+        ``lead`` is a member the reader moved a cursor onto: it stays on its row (as
+        near as the others allow) instead of the fact's first member in that pane
+        being brought to a third of the screen, which could scroll the page back."""
         assert self.comparison is not None
         fact = self.comparison.facts[index]
         members = {s: navigation.members_in(fact, s) for s in fact.sources}
@@ -521,6 +528,15 @@ class ParallaxApp(App[int]):
         panes = self.panes
         height = min(p.scrollable_content_region.height for p in panes) if panes else 1
         row = max(1, height // 3)
+        if lead is not None and lead[0] in members:
+            leader = lead[0]
+            members[leader] = [lead[1]]
+            for s in members:  # in each other pane, the member that reports what the lead does
+                cp = navigation.counterpart(self.comparison, leader, lead[1], s)
+                if s != leader and cp in members[s]:
+                    members[s] = [cp]
+            at = self.pane(leader).row_of(lead[1])
+            row = row if at is None else min(max(0, at), height - 1)
         lines = [self.pane(s).first_line(ks[0]) for s, ks in members.items()]
         row = min([row, *[ln for ln in lines if ln is not None]])
         self._syncing = True
@@ -763,17 +779,12 @@ class ParallaxApp(App[int]):
         if fids:
             index = self.comparison.facts.index(self.comparison.fact(fids[0]))
             if index != self.fact_index:
-                self.fact_index = index
-            pane.cursor = sentence
-            self._syncing = True
-            try:
-                row = pane.row_of(sentence)
-                fact = self.comparison.facts[index]
-                for s in fact.sources:
-                    if s != pane.source and row is not None:
-                        self.pane(s).place(navigation.members_in(fact, s)[0], row)
-            finally:
-                self._syncing = False
+                self._cursor_led = True
+                try:
+                    self.fact_index = index
+                finally:
+                    self._cursor_led = False
+            self._align_fact(index, lead=(pane.source, sentence))
         else:
             self.fact_index = None
             if self.sync:

@@ -282,3 +282,67 @@ async def test_failed_analysis_is_an_in_app_notice(make_app):
         assert any("no_such_pipeline" in n.message for n in app._notifications)
         # the text is still there to read
         assert app.panes[0].sentences
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as the terminal shows it, rebuilt from the SVG export: a widget's
+    stale lines (ones it failed to mark for repainting) show up here as they would
+    on screen."""
+    import html
+    import re
+
+    rows: dict[int, list[str]] = {}
+    svg = app.export_screenshot()
+    for x, line, text in re.findall(r'<text[^>]*x="([\d.]+)"[^>]*clip-path="url\(#[\w-]*line-(\d+)\)">([^<]*)<', svg):
+        row = rows.setdefault(int(line), [" "] * app.size.width)
+        col = round(float(x) / 12.2)
+        for k, ch in enumerate(html.unescape(text).replace("\xa0", " ")):
+            if col + k < len(row):
+                row[col + k] = ch
+    return ["".join(rows.get(y, [])) for y in range(app.size.height)]
+
+
+@pytest.mark.asyncio
+async def test_the_cursor_mark_moves_on_screen_in_a_scrolled_pane(make_app):
+    """The pane's cursor mark is repainted where the cursor is, also when the pane is
+    scrolled (the repaint was aimed at rows offset by the scroll, leaving the old mark)."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        pane = app.panes[0]
+        pane.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        assert pane.scroll_offset.y > 0
+        for key in ("k", "k", "j", "u", "u"):
+            await pilot.press(key)
+            await pilot.pause()
+            x, top = pane.region.x, pane.region.y
+            marked = [y - top for y, line in enumerate(screen_lines(app))
+                      if top <= y < top + pane.region.height and line[x] == "▶"]
+            lines = pane.region_of(pane.cursor)
+            start = lines.y - round(pane.scroll_offset.y)
+            assert marked == list(range(start, start + lines.height)), (key, marked, pane.cursor)
+
+
+@pytest.mark.asyncio
+async def test_page_down_always_moves_forward_with_the_cursor_on_screen(make_app):
+    """Paging onto a sentence of a fact lined the fact up on its first member in that
+    pane, which could lie above: the page went back and the cursor off screen."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        pane = app.panes[0]
+        pane.focus()
+        height = pane.scrollable_content_region.height
+        seen = [pane.scroll_offset.y]
+        for _ in range(6):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            seen.append(pane.scroll_offset.y)
+            assert 0 <= pane.row_of(pane.cursor) < height
+        assert seen == sorted(seen) and seen[1] > seen[0], seen
+        assert pane.cursor == len(pane.sentences) - 1  # the end is reached, and stays
+        await pilot.press("pageup")
+        assert pane.scroll_offset.y < seen[-1]
+        assert 0 <= pane.row_of(pane.cursor) < height

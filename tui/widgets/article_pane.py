@@ -275,7 +275,7 @@ class ArticlePane(ScrollView, can_focus=True):
                 a, b = self._first_line[i], self._last_line[i]
                 for y in range(a, b + 1):
                     self._cache.discard((y, self._layout_width))
-                self.refresh_lines(a - round(self.scroll_offset.y), b - a + 1)
+                self.refresh_lines(a, b - a + 1)  # virtual lines: ScrollView subtracts the scroll
 
     def scroll_cursor_into_view(self) -> None:
         if self.cursor is None or self.cursor not in self._first_line:
@@ -309,8 +309,15 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=max(0, self.scroll_offset.y + direction * height), animate=False, immediate=True)
-        target = self.sentence_at_row(1 if direction > 0 else 0)
+        visible = [i for i in range(len(self._sentences)) if self._visible(i)]
+        # no further than the last sentence's first line: the padding below it is not a page
+        last = self.first_line(visible[-1]) if visible else 0
+        y = min(max(last or 0, round(self.scroll_offset.y)), self.scroll_offset.y + direction * height)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        # the first sentence that starts on screen: one begun above would put the cursor off it
+        target = self.sentence_at_row(0)
+        if target is not None and (self.row_of(target) or 0) < 0:
+            target = self._neighbour(target, 1) or target
         if target is not None:
             self.cursor = target
             self.post_message(self.CursorMoved(self, target))
