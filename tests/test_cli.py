@@ -311,3 +311,49 @@ def test_markdown_and_web_page_inputs(tmp_path):
     assert (page_src["format"], page_src["name"]) == ("html", "The Daily Example")
     assert all(page_src["text"][s["start"] : s["end"]] == s["text"] for s in page_src["sentences"])
     assert data["facts"], "the two reports of one event share facts"
+
+
+def _one_line(proc: subprocess.CompletedProcess) -> str:
+    err = proc.stderr.decode().strip()
+    assert len(err.splitlines()) == 1, err
+    assert "internal error" not in err and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.parametrize("model", ["numpy", "pip"])
+def test_a_python_package_that_is_not_a_pipeline_is_a_clear_model_error(model):
+    """spacy.load takes any importable name; numpy and pip then fail in their own ways."""
+    proc = run("--json", "--model", model, *SEEDS[:2])
+    assert proc.returncode == 2
+    assert _one_line(proc).startswith(f"parallax: cannot load spaCy pipeline {model!r}")
+
+
+def test_a_file_name_too_long_to_look_up_is_a_read_error():
+    name = "x" * 300 + ".txt"
+    proc = run("--json", name, SEEDS[0])
+    assert proc.returncode == 2
+    assert _one_line(proc).endswith(f"{name}: cannot read (File name too long)")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_disk_under_the_output_is_one_line():
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", "--json", *SEEDS[:2]], stdout=full, stderr=subprocess.PIPE,
+            env={**os.environ, "PARALLAX_CACHE_DIR": _CACHE}, timeout=180, cwd=ROOT,
+        )
+    assert proc.returncode == 1
+    assert _one_line(proc) == "parallax: cannot write the JSON: No space left on device"
+
+
+def test_closed_standard_streams_are_one_line():
+    base = [sys.executable, "-m", "tui", "--json"]
+    env = {**os.environ, "PARALLAX_CACHE_DIR": _CACHE}
+    closed_out = subprocess.run([*base, *SEEDS[:2]], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                env=env, timeout=180, cwd=ROOT, preexec_fn=lambda: os.close(1))
+    assert closed_out.returncode == 1
+    assert _one_line(closed_out) == "parallax: standard output is closed; nothing written"
+    closed_in = subprocess.run([*base, "-", SEEDS[0]], capture_output=True,
+                               env=env, timeout=180, cwd=ROOT, preexec_fn=lambda: os.close(0))
+    assert closed_in.returncode == 2
+    assert _one_line(closed_in) == "parallax: standard input: closed"

@@ -120,6 +120,18 @@ def _export(articles, args: argparse.Namespace) -> int:
         from tui.export import to_markdown
 
         text = to_markdown(comparison)
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    if sys.stdout is None:
+        _say("standard output is closed; nothing written")
+        return 1
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _say(f"cannot write the {'JSON' if args.json else 'Markdown'}: {exc.strerror or exc}")
+        # the unwritten rest must not make Python fail again at exit
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 1
     return 0

@@ -152,7 +152,9 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fingerprint]:
 
 def _too_large(label: str, size: int, limit: int) -> str:
     what = "saved pages" if limit == MAX_PAGE_BYTES else "articles"
-    shown = f"{size / 1e6:.1f} MB" if size <= 10 * limit else f"over {limit / 1e6:.0f} MB"
+    # a bounded read of a pipe stops one byte past a limit: its real size is unknown
+    unknown = size > 10 * limit or size in (limit + 1, MAX_PAGE_BYTES + 1)
+    shown = f"over {limit / 1e6:.0f} MB" if unknown else f"{size / 1e6:.1f} MB"
     return f"{label}: too large ({shown}); {what} up to {limit / 1e6:.0f} MB are read"
 
 
@@ -365,16 +367,7 @@ def load_article(path_label: str) -> Article:
     """
     path = Path(path_label)
     format = file_format(path)
-    if format == "text" and looks_like_html(_head(path)):
-        format = "html"  # a saved page with an unusual name is recognised by its contents
-    data, stamp = read_bytes(path, MAX_PAGE_BYTES if format == "html" else MAX_BYTES)
+    # read once, up to a saved page's limit: a "text" file may turn out to be a page (known by
+    # its first bytes), and a pipe or FIFO cannot be reopened to read it again
+    data, stamp = read_bytes(path, MAX_PAGE_BYTES if format in ("text", "html") else MAX_BYTES)
     return article_from_bytes(path_label, file_label(path), data, format, stamp)
-
-
-def _head(path: Path) -> bytes:
-    """The first bytes of a file, or nothing (``read_bytes`` then reports why it cannot be read)."""
-    try:
-        with path.open("rb") as f:
-            return f.read(1024)
-    except OSError:
-        return b""

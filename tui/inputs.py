@@ -40,12 +40,21 @@ def bundled_seeds() -> list[str]:
         return []
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether a path is a folder; a name the system cannot even look up (too long) is
+    not one, and reading it then says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def expand(args: list[str], loaded: Loaded) -> list[str]:
     """Replace folders by the articles inside them."""
     out: list[str] = []
     for arg in args:
         path = Path(arg)
-        if arg != STDIN and path.is_dir():
+        if arg != STDIN and _is_dir(path):
             try:
                 found = sorted(
                     str(p) for p in path.iterdir()
@@ -74,6 +83,8 @@ def read_stdin() -> Article:
     The read is bounded like a file's, so piping in something huge is refused
     instead of filling memory.
     """
+    if sys.stdin is None:
+        raise InputError("standard input: closed")
     data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
     return article_from_bytes(STDIN, "stdin", data, label="standard input")
 

@@ -105,7 +105,7 @@ def load_pipeline(name: str | None = None) -> tuple[Pipeline, str | None]:
     if name and name != RULES:
         try:
             return _load(spacy, name), None
-        except (OSError, ImportError, ValueError) as exc:
+        except Exception as exc:  # any package name reaches spacy.load: numpy fails its own way
             raise ModelError(f"cannot load spaCy pipeline {name!r}: {_first_line(exc)}") from None
     if name != RULES:
         for candidate in installed_models():

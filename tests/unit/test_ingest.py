@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 import pytest
 
 from tui.ingest import (
@@ -230,3 +233,28 @@ def test_a_page_with_a_text_name_is_recognised_as_html(tmp_path):
     article = load_article(str(page))
     assert article.format == "html"
     assert article.text.startswith("Storm hits Brava\n\nThe storm killed six people")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_read_once_and_whole(tmp_path):
+    """Sniffing a pipe's first bytes for a web page and then opening it again lost
+    those bytes (or, with a writer that stops at the first close, waited forever)."""
+    import threading
+
+    text = "Belgian police arrest six\n\n" + "Police arrested six people in Brussels on Thursday. " * 60
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError), open(fifo, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    result: list = []
+    reader = threading.Thread(target=lambda: result.append(load_article(str(fifo))), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert not reader.is_alive(), "reading the pipe hung"
+    (article,) = result
+    assert article.text == text
