@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui import navigation
@@ -256,6 +257,10 @@ class ParallaxApp(App[int]):
     def _resized(self) -> None:
         if self.size.width < NARROW and self.sidebar_open and not self.query_one(EntitySidebar).has_focus:
             self.sidebar_open = False
+            self._sidebar_squeezed = True
+        elif self.size.width >= NARROW and self._sidebar_squeezed:
+            self._sidebar_squeezed = False  # room again: back as it was
+            self.sidebar_open = True
         self._layout_columns()
         self._fit_terminal()
 
@@ -265,6 +270,9 @@ class ParallaxApp(App[int]):
         if not self._realign_pending:
             self._realign_pending = True
             self.call_after_refresh(self._realign_current)
+
+    _sidebar_squeezed = False
+    """The sidebar was closed by a narrowing window, not by the reader."""
 
     def _fit_terminal(self) -> None:
         """Cover the reader with a request for more room while the terminal is too small,
@@ -278,8 +286,25 @@ class ParallaxApp(App[int]):
         width, height = self.size
         self.query_one(FactPanel).set_class(height < SHORT, "-short")
         cover = self.query_one(TooSmall)
-        cover.display = width < MIN_WIDTH or height < MIN_HEIGHT
+        cramped = width < MIN_WIDTH or height < MIN_HEIGHT
+        if cramped and not cover.display:
+            # keys go to the cover, so nothing moves underneath (only q quits)
+            self._behind_cover = self.focused
+            cover.display = True
+            cover.focus()
+        elif not cramped and cover.display:
+            cover.display = False
+            if self._behind_cover is not None and self._behind_cover.is_attached:
+                self._behind_cover.focus()
+            self._behind_cover = None
         cover.refresh()
+
+    _behind_cover: Widget | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small, the reader keeps its state: no key acts but quit."""
+        cover = self.query("#too-small")  # none before the screen is composed
+        return action == "quit" or not (cover and cover.first().display)
 
     def _realign_current(self) -> None:
         self._realign_pending = False

@@ -200,3 +200,30 @@ async def test_no_color_and_plain_terminals(make_app, monkeypatch, env):
         pane = app.pane(fact.sources[0])
         line = "".join(seg.text for seg in pane.render_line(pane.row_of(pane.cursor)))
         assert line[1] == "≠"
+
+
+@pytest.mark.asyncio
+async def test_no_key_acts_behind_the_too_small_cover_and_the_sidebar_comes_back(make_app):
+    """The cover promises the reader 'as it was': a key pressed while it shows moved the
+    current fact underneath, and a sidebar closed by a narrow window stayed closed."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("n", "d")
+        fact = app.fact_index
+        sidebar = app.query_one("EntitySidebar")
+        assert sidebar.display
+        await pilot.resize_terminal(40, 15)
+        await pilot.pause()
+        assert app.query_one("#too-small").display
+        await pilot.press("n", "d", "j", "u", "tab")
+        await pilot.pause()
+        assert app.fact_index == fact
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.query_one("#too-small").display
+        assert app.fact_index == fact
+        assert sidebar.display
+        await pilot.press("n")
+        assert app.fact_index != fact  # keys act again

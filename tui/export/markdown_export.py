@@ -35,8 +35,8 @@ def to_markdown(comparison: Comparison) -> str:
     lines = [
         "# Parallax comparison",
         "",
-        f"{len(comparison.sources)} sources · {len(comparison.facts)} facts · "
-        f"{divergences} divergences · {unique} unique sentences · model `{comparison.model}`",
+        f"{len(comparison.sources)} sources · {_count(len(comparison.facts), 'fact')} · "
+        f"{_count(divergences, 'divergence')} · {_count(unique, 'unique sentence')} · model `{comparison.model}`",
         "",
     ]
     for src in comparison.sources:
@@ -61,3 +61,7 @@ def to_markdown(comparison: Comparison) -> str:
         lines += [f"- {_cell(s.text)}" for s in only] or ["- (nothing)"]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 
-class TooSmall(Widget):
+class TooSmall(Widget, can_focus=True):
     """A centred request for more room, covering the reader below its smallest workable size.
 
     Below about 60×20 the panes, the fact panel and the footer no longer fit
