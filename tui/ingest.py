@@ -167,6 +167,17 @@ def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
     return text, notes
 
 
+_LONE_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
+
+
+def unify_breaks(text: str) -> str:
+    """The text with every line break written as ``\n``, at the same offsets: a lone
+    carriage return (old Mac files), a Unicode line or paragraph separator and NEL
+    become newlines, one character for one, so paragraphs are found in such files
+    too (``\r\n`` already ends in one)."""
+    return _LONE_BREAKS.sub("\n", text) if _LONE_BREAKS.search(text) else text
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r\u00a0]*\n")
 
 
@@ -276,6 +287,8 @@ def build_article(
     elsewhere (a web page's metadata) makes the first paragraph the headline
     when it is that title, whatever its punctuation.
     """
+    read = text
+    text = unify_breaks(text)  # the layout is read from this copy; the Article keeps the text as read
     if format == "markdown":
         from tui import markdown_input
 
@@ -299,7 +312,7 @@ def build_article(
     return Article(
         path=path_label,
         name=name,
-        text=text,
+        text=read,
         analysis_text=analysis,
         paragraphs=tuple(paras),
         headline=headline,

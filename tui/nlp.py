@@ -199,7 +199,7 @@ def _model_text(article: Article, skip: Collection[int] = ()) -> str:
     chars = list(article.analysis_text)
     for before, after in zip(article.paragraphs, article.paragraphs[1:], strict=False):
         for k in range(before.end, after.start):
-            if article.text[k] in "\r\n":
+            if article.text[k] in "\r\n\u2028\u2029\x85":
                 chars[k] = "\n"
     for i in skip:
         p = article.paragraphs[i]

@@ -258,3 +258,21 @@ def test_a_named_pipe_is_read_once_and_whole(tmp_path):
     assert not reader.is_alive(), "reading the pipe hung"
     (article,) = result
     assert article.text == text
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2028", "\x85"])
+def test_lone_carriage_returns_and_unicode_line_breaks_end_lines(newline):
+    """A file written with old Mac line ends (or Unicode separators) was one paragraph:
+    its embedded-tweet line then made the whole article page chrome."""
+    lines = [
+        "Police arrest three in Brussels",
+        "Police arrested three men in Brussels on Friday.",
+        "The raids began at dawn, prosecutors said.",
+        "A video was shared online pic.twitter.com/abc123",
+    ]
+    unix = build_article("a.txt", "a", "\n".join(lines) + "\n")
+    other = build_article("b.txt", "b", newline.join(lines) + newline)
+    assert other.text == newline.join(lines) + newline  # kept as read
+    assert other.paragraphs == unix.paragraphs
+    assert other.headline == unix.headline
+    assert [other.text[p.start : p.end] for p in other.paragraphs] == lines
