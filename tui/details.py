@@ -214,9 +214,20 @@ def _sterling(tokens: Sequence[Token], start: int, end: int) -> bool:
     return scaled or (end + 1 < len(tokens) and tokens[end + 1].text.lower() == "sterling")
 
 
+_SCALE_SUFFIX = {"m": 1e6, "m.": 1e6, "bn": 1e9, "k": 1e3}
+_BILLIONS = re.compile(r"\d+(?:\.\d+)?bn")
+
+
+def _scale_suffix(tokens: Sequence[Token], k: int) -> float | None:
+    """The scale of an abbreviation glued to the number before it ("$1.5m", split as "1.5" "m")."""
+    if k >= len(tokens) or k == 0 or tokens[k].start != tokens[k - 1].start + len(tokens[k - 1].text):
+        return None
+    return _SCALE_SUFFIX.get(tokens[k].text.lower())
+
+
 def _numberish(t: Token) -> bool:
     low = t.text.lower()
-    if low in VAGUE_PLURALS:
+    if low in VAGUE_PLURALS or _BILLIONS.fullmatch(low):  # "$1.5bn" arrives as one token
         return True
     numeric = t.like_num or low in _SCALE_WORDS or low[-1:] in FRACTIONS or low.startswith("minus-")
     return numeric and is_number_word(low)
@@ -251,6 +262,12 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
                 and tokens[j + 1].text.lower() in VAGUE_PLURALS
             ):
                 j += 2  # "hundreds of thousands"
+            elif (
+                re.fullmatch(r"\d{3}", low) and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
+                and tokens[j].start == tokens[j - 1].start + len(tokens[j - 1].text) + 1
+                and "DATE" not in (tokens[j - 1].ent, tokens[j].ent)
+            ):
+                j += 1  # "12 000": thousands set off by a space (not "March 25 100 people")
             elif (
                 low == "," and j + 1 < n and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
                 and re.fullmatch(r"\d{3}", tokens[j + 1].text) and j - 1 == i
@@ -575,6 +592,10 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             if unit == "pound" and not _sterling(tokens, start, end):
                 continue  # "weighs 4.5 pounds", "weighing 200 pounds": a weight, not a sum
         if unit is not None:
+            scale = _scale_suffix(tokens, end) if start > 0 and tokens[start - 1].text.lower() in CURRENCIES else None
+            if scale is not None:  # "$1.5 m" read as "$1.5" then "m": a million
+                amount = amount.scaled(scale)
+                span_end = tokens[end].start + len(tokens[end].text.rstrip("."))
             yield r, Quantity(("money", unit), amount, span_start, span_end)
             continue
         if end < len(tokens) and tokens[end].text.lower() in ("%", "percent", "per"):

@@ -137,6 +137,8 @@ def phrase_value(words: list[str]) -> float | None:
         if is_thousands_comma(words, k):
             group = True
             continue
+        if k and current is not None and _GROUP.match(w) and _GROUP_HEAD.match(lows[k - 1]):
+            group = True  # "12 000": a group of thousands set off by a space, not "12" then "0"
         if group:
             group = False
             current = (current or 0.0) * 1000 + float(w)
