@@ -768,6 +768,7 @@ class ParallaxApp(App[int]):
             bar.display = False
         self._refresh_marks()
         self._update_summary()
+        self._update_fact_panel()  # its position line named the entity ("John Kerry: fact 1/8")
         if had:
             self.notify("Filters cleared", timeout=2)
 

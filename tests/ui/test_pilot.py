@@ -148,6 +148,10 @@ async def test_entity_selection_filters_fact_navigation(make_app):
         assert len(visited) >= 2
         await pilot.press("escape")
         assert app.entity is None
+        await pilot.pause()
+        # the fact panel drops the filter too, at once (it named it until the next move)
+        panel = str(app.query_one("#fact-body").render())
+        assert "John Kerry:" not in panel and panel.startswith("fact "), panel[:60]
 
 
 @pytest.mark.asyncio

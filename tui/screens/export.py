@@ -25,8 +25,7 @@ class PathScreen(ModalScreen[str | None]):
         with Vertical(id="path-box"):
             yield Label(self.title_text, id="path-title")
             yield Input(value=self.default, id="path-input")
-            yield Label("Enter to write · Escape to cancel · input articles are never overwritten",
-                        id="path-hint")
+            yield Label("Enter writes · Escape cancels · never overwrites an input", id="path-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

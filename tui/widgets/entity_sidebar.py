@@ -14,6 +14,9 @@ from tui.wrapping import printable
 if TYPE_CHECKING:  # the model loads with the analysis, after the first frame
     from tui.model import Comparison
 
+SIDEBAR_TEXT = 33
+"""Text columns of the sidebar (34 wide in app.tcss, less its border) while it is hidden and
+has no width of its own."""
 GROUPS = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("other", "Other"))
 
 
@@ -39,6 +42,8 @@ class EntitySidebar(OptionList):
         options: list[Option] = []
         style = self.get_component_rich_style
         n_sources = len(comparison.sources)
+        # less a scrollbar's width: the list outgrows the sidebar once it is filled
+        width = (self.scrollable_content_region.width or SIDEBAR_TEXT) - 2
         for kind, title in GROUPS:
             members = [e for e in comparison.entities if e.kind == kind]
             if not members:
@@ -48,11 +53,15 @@ class EntitySidebar(OptionList):
             members.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
             for e in members:
                 counts = "·".join(str(e.count_in(s)) for s in range(n_sources))
-                label = Text(printable(e.name), no_wrap=True, overflow="ellipsis")
+                # one line per name, cut to fit: a wrapped tail ("Lima  0·0·1") reads as another name
+                label = Text(printable(e.name), no_wrap=True)
+                label.truncate(max(8, width - len(counts) - 2), overflow="ellipsis")
                 label.append(f"  {counts}", style=style("entity-sidebar--count"))
                 others = [v for v in e.variants if v != e.name]
                 if others:
-                    label.append("\n  " + printable(", ".join(others)), style=style("entity-sidebar--variant"))
+                    variants = Text("  " + printable(", ".join(others)), style=style("entity-sidebar--variant"))
+                    variants.truncate(width, overflow="ellipsis")
+                    label.append("\n").append_text(variants)
                 options.append(Option(label, id=e.id))
         if not comparison.entities:
             options.append(Option(Text("no names found"), disabled=True))
