@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from tui.model import Comparison
 
 THRESHOLD_STEP = 0.05
+CACHED_AT_ONCE = 150_000
+"""Characters (all articles) up to which a cached analysis is applied before the first frame;
+a longer set's facts take seconds to rebuild, so they come from the cache in the worker while
+the text is already on screen (a 390 KB article left the screen blank for 15 s)."""
 NARROW = 110
 """Below this many columns the entity sidebar starts hidden."""
 SHORT = 32
@@ -203,7 +207,8 @@ class ParallaxApp(App[int]):
         self.set_interval(WATCH_SECONDS, self.check_inputs, name="watch inputs")
         # the footer's key widgets come right after the first frame: the text first
         self.call_after_refresh(self.mount, Footer(compact=True))
-        if self.auto_analyse and self.use_cache and self._apply_cached():
+        small = sum(len(a.text) for a in self.articles) <= CACHED_AT_ONCE
+        if self.auto_analyse and self.use_cache and small and self._apply_cached():
             return
         if self.auto_analyse:
             # after the first frame: the worker's imports would compete with it for the GIL

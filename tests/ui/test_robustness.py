@@ -227,3 +227,23 @@ async def test_no_key_acts_behind_the_too_small_cover_and_the_sidebar_comes_back
         assert sidebar.display
         await pilot.press("n")
         assert app.fact_index != fact  # keys act again
+
+
+@pytest.mark.asyncio
+async def test_a_cached_analysis_comes_before_the_first_frame_only_when_it_is_quick(make_app, monkeypatch):
+    """A second opening of the seeds is in colour at once; a set too long to rebuild its
+    facts quickly shows its text first and gets the cached analysis from the worker (a
+    390 KB article left the screen blank for 15 s while its facts were rebuilt)."""
+    first = make_app()
+    async with first.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)  # fills the cache
+    warm = make_app()
+    async with warm.run_test(size=(160, 45)):
+        assert warm.comparison is not None  # before any worker ran
+    monkeypatch.setattr("tui.app.CACHED_AT_ONCE", 1_000)
+    long = make_app()
+    async with long.run_test(size=(160, 45)) as pilot:
+        assert long.comparison is None
+        assert long.panes[0].sentences  # the text is there
+        await analysed(pilot)
+        assert long.comparison is not None
