@@ -357,3 +357,17 @@ def test_closed_standard_streams_are_one_line():
                                env=env, timeout=180, cwd=ROOT, preexec_fn=lambda: os.close(0))
     assert closed_in.returncode == 2
     assert _one_line(closed_in) == "parallax: standard input: closed"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--threshold", "2"], "--threshold must be between 0 and 1"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--json", "--markdown"], "argument --markdown: not allowed with argument --json"),
+    ],
+)
+def test_usage_errors_are_one_line(args, message):
+    proc = run(*args, *SEEDS[:2])
+    assert proc.returncode == 2
+    assert _one_line(proc) == f"parallax: {message} (see parallax --help)"

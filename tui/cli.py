@@ -7,14 +7,21 @@ import contextlib
 import gc
 import os
 import sys
+from typing import NoReturn
 
 from tui import __version__
 
 EXIT_USAGE = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, like every other error (argparse prints its usage above it)."""
+        self.exit(EXIT_USAGE, f"parallax: {message} (see parallax --help)\n")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(
+    ap = _Parser(
         prog="parallax",
         description="Compare how several outlets report the same news event.",
         epilog="With no FILE, opens the bundled demo articles (Brussels raids, 25 March 2016).",

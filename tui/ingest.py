@@ -77,11 +77,20 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        # before UTF-16: a UTF-32 mark begins with UTF-16's, and read as UTF-16 it is text with a NUL
+        # between every letter
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{label}: invalid UTF-32 text ({exc.reason})") from None
+        return _checked(text, label), ("decoded as UTF-32 (byte-order mark)",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), ("decoded as UTF-16 (byte-order mark)",)
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{label}: invalid UTF-16 text ({exc.reason})") from None
+        return _checked(text, label), ("decoded as UTF-16 (byte-order mark)",)
     if _looks_binary(data):
         raise InputError(f"{label}: binary file, not text")
     try:
@@ -89,6 +98,13 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         return text, ("not valid UTF-8; decoded as Windows-1252 (Latin-1)",)
+
+
+def _checked(text: str, label: str) -> str:
+    """Text decoded from a wide encoding, refused like bytes when it holds NULs or many controls."""
+    if _looks_binary(text[:8192].encode("utf-8", errors="replace")):
+        raise InputError(f"{label}: binary file, not text")
+    return text
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -276,3 +276,15 @@ def test_lone_carriage_returns_and_unicode_line_breaks_end_lines(newline):
     assert other.paragraphs == unix.paragraphs
     assert other.headline == unix.headline
     assert [other.text[p.start : p.end] for p in other.paragraphs] == lines
+
+
+def test_utf32_with_a_byte_order_mark_is_read_and_wide_text_with_nuls_is_binary():
+    """A UTF-32 mark begins with UTF-16's: the file was read as UTF-16, every letter
+    followed by a NUL, and accepted; NULs in UTF-16 text were never checked."""
+    from tui.ingest import decode
+
+    text, notes = decode("Zoë Müller said six died.".encode("utf-32"), "a.txt")
+    assert text == "Zoë Müller said six died."
+    assert notes == ("decoded as UTF-32 (byte-order mark)",)
+    with pytest.raises(InputError, match=r"a\.txt: binary file, not text"):
+        decode("Six died.\x00\x00\x01\x02".encode("utf-16") * 5, "a.txt")
