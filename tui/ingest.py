@@ -234,8 +234,12 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_SOURCE_LINE = re.compile(r"source:[ \t]*\S[^\n]{0,70}$", re.IGNORECASE)
+"""A "Source: Reuters" line: its own paragraph, never a headline nor a wrapped line's end."""
+
+
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    if len(lines) < 2:
+    if len(lines) < 2 or any(_SOURCE_LINE.match(text, s, e) for s, e in lines[1:]):
         return False
     widths = [e - s for s, e in lines]
     widest = max(widths[:-1])
@@ -254,7 +258,10 @@ _FINAL_PUNCT = ".!?;:…\"”’'»)]"
 
 
 def find_headline(text: str, paras: list[Paragraph]) -> Paragraph | None:
-    """The first paragraph, if it is a short single line without final punctuation."""
+    """The first paragraph, if it is a short single line without final punctuation
+    (after a "Source: Reuters" line, which names the outlet, not the story)."""
+    while paras and _SOURCE_LINE.match(text, paras[0].start, paras[0].end):
+        paras = paras[1:]
     if not paras:
         return None
     first = paras[0]

@@ -288,3 +288,17 @@ def test_utf32_with_a_byte_order_mark_is_read_and_wide_text_with_nuls_is_binary(
     assert notes == ("decoded as UTF-32 (byte-order mark)",)
     with pytest.raises(InputError, match=r"a\.txt: binary file, not text"):
         decode("Six died.\x00\x00\x01\x02".encode("utf-16") * 5, "a.txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source: Reuters\n\nBelgian police arrest three in Brussels raids\n\nPolice arrested three people on Friday.\n",
+        "Belgian police arrest three in Brussels raids\nSource: Reuters\n\nPolice arrested three people on Friday.\n",
+    ],
+)
+def test_a_source_line_is_neither_the_headline_nor_part_of_it(text):
+    article = build_article("a.txt", "a", text)
+    assert article.headline is not None
+    assert text[article.headline.start : article.headline.end] == "Belgian police arrest three in Brussels raids"
+    assert "Source: Reuters" in [text[p.start : p.end] for p in article.paragraphs]
