@@ -365,6 +365,7 @@ def test_closed_standard_streams_are_one_line():
         (["--threshold", "2"], "--threshold must be between 0 and 1"),
         (["--bogus"], "unrecognized arguments: --bogus"),
         (["--json", "--markdown"], "argument --markdown: not allowed with argument --json"),
+        (["--model", ""], "--model needs a pipeline name"),
     ],
 )
 def test_usage_errors_are_one_line(args, message):

@@ -40,6 +40,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="neither read nor write the analysis cache (see README: Cache)")
     ap.add_argument("--version", action="version", version=f"parallax {__version__}")
     args = ap.parse_args(argv)
+    if args.model is not None and not args.model.strip():
+        ap.error("--model needs a pipeline name")
     if args.threshold is not None and not 0.0 < args.threshold < 1.0:
         ap.error("--threshold must be between 0 and 1")
     return args

@@ -174,11 +174,16 @@ def _too_large(label: str, size: int, limit: int) -> str:
     return f"{label}: too large ({shown}); {what} up to {limit / 1e6:.0f} MB are read"
 
 
+_INVISIBLE = " \t\n\r\f\v\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+"""Whitespace and zero-width characters: a file of nothing else has no text to show."""
+
+
 def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
     """Read and decode one file, raising :class:`InputError` with a one-line reason."""
     data, _ = read_bytes(path)
     text, notes = decode(data, str(path))
-    if not text.strip():
+    if not text.strip(_INVISIBLE):
         raise InputError(f"{path}: contains only whitespace")
     return text, notes
 
@@ -382,7 +387,7 @@ def article_from_bytes(
     if len(data) > MAX_BYTES:
         raise InputError(_too_large(label, len(data), MAX_BYTES))
     text, notes = decode(data, label)
-    if not text.strip():
+    if not text.strip(_INVISIBLE):
         raise InputError(f"{label}: contains only whitespace")
     if format == "markdown":
         from tui.markdown_input import mask

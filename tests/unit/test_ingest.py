@@ -302,3 +302,10 @@ def test_a_source_line_is_neither_the_headline_nor_part_of_it(text):
     assert article.headline is not None
     assert text[article.headline.start : article.headline.end] == "Belgian police arrest three in Brussels raids"
     assert "Source: Reuters" in [text[p.start : p.end] for p in article.paragraphs]
+
+
+def test_a_file_of_zero_width_characters_has_no_text(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("\u200b\u200b\n\u2060\ufeff", encoding="utf-8")
+    with pytest.raises(InputError, match="contains only whitespace"):
+        load_article(str(path))
