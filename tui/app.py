@@ -294,13 +294,15 @@ class ParallaxApp(App[int]):
         cramped = width < MIN_WIDTH or height < MIN_HEIGHT
         if cramped and not cover.display:
             # keys go to the cover, so nothing moves underneath (only q quits)
-            self._behind_cover = self.focused
+            self._behind_cover = self.focused if self.focused is not cover else None
             cover.display = True
             cover.focus()
         elif not cramped and cover.display:
             cover.display = False
-            if self._behind_cover is not None and self._behind_cover.is_attached:
+            if self._behind_cover not in (None, cover) and self._behind_cover.is_attached:
                 self._behind_cover.focus()
+            elif self.panes:  # opened already too small: nothing had focus yet
+                self.panes[0].focus()
             self._behind_cover = None
         cover.refresh()
 

@@ -12,6 +12,7 @@ conflicts.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -254,7 +255,7 @@ HEAD_COUNTS = frozenset(COUNT_CATEGORIES.values()) - {"magnitude"}
 where it may well give several sums of money, percentages, lengths or durations."""
 
 
-SEVERAL = frozenset(("distance", "duration", "temperature"))
+SEVERAL = frozenset(("distance", "duration", "temperature", "weight"))
 """Kinds of figure one story often gives more than one of."""
 
 
@@ -285,9 +286,13 @@ def _listed_beside(
 
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:
-    """Two statements a count could satisfy both of; an addition ("two other bombs")
-    restates no figure, so it matches none."""
-    return not ({a.amount.qualifier, b.amount.qualifier} & ADDITIONAL) and not a.amount.conflicts(b.amount)
+    """Two statements of one figure: a count could satisfy both, and neither is open-ended.
+    An addition ("two other bombs") restates no figure, and "at least 11 at the airport"
+    is no item matching a toll of 31: anything above 11 would match it."""
+    x, y = a.amount, b.amount
+    if {x.qualifier, y.qualifier} & ADDITIONAL or not (math.isfinite(x.high) and math.isfinite(y.high)):
+        return False
+    return not x.conflicts(y)
 
 
 Mention = TypeVar("Mention", DateMention, TimeMention)

@@ -207,6 +207,9 @@ PERSON_NOUNS = GENERIC_PERSONS | frozenset(
 )
 
 
+POUND_KG = 0.45359237
+
+
 def _sterling(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether "N pounds" (no "£" before it) is a sum: with a scale ("5 million pounds")
     or "sterling" after it.  A plain "4.5 pounds" is a weight far more often."""
@@ -590,7 +593,9 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         if unit is None and end < len(tokens):
             unit = CURRENCIES.get(tokens[end].lemma)
             if unit == "pound" and not _sterling(tokens, start, end):
-                continue  # "weighs 4.5 pounds", "weighing 200 pounds": a weight, not a sum
+                # "weighs 4.5 pounds", "weighing 200 pounds": a weight (in kilograms), not a sum
+                yield r, Quantity(("weight", ""), amount.scaled(POUND_KG), span_start, tokens[end].end)
+                continue
         if unit is not None:
             scale = _scale_suffix(tokens, end) if start > 0 and tokens[start - 1].text.lower() in CURRENCIES else None
             if scale is not None:  # "$1.5 m" read as "$1.5" then "m": a million

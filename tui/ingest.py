@@ -134,7 +134,7 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return Fingerprint(st.st_mtime_ns, st.st_size)
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fingerprint]:
+def read_bytes(path: Path, limit: int = MAX_BYTES, told: int | None = None) -> tuple[bytes, Fingerprint]:
     """Read at most ``limit`` bytes of a file, raising :class:`InputError` with a one-line reason.
 
     The size is checked before reading (a 5 MB file is refused at once), and the
@@ -149,7 +149,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fingerprint]:
         with path.open("rb") as f:
             st = os.fstat(f.fileno())
             if st.st_size > limit:
-                raise InputError(_too_large(label, st.st_size, limit))
+                raise InputError(_too_large(label, st.st_size, told or limit))
             data = f.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"{label}: no such file") from None
@@ -160,7 +160,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fingerprint]:
     except OSError as exc:
         raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
     if len(data) > limit:
-        raise InputError(_too_large(label, len(data), limit))
+        raise InputError(_too_large(label, len(data), told or limit))
     if not data:
         raise InputError(f"{label}: empty file")
     return data, Fingerprint(st.st_mtime_ns, st.st_size)
@@ -169,7 +169,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fingerprint]:
 def _too_large(label: str, size: int, limit: int) -> str:
     what = "saved pages" if limit == MAX_PAGE_BYTES else "articles"
     # a bounded read of a pipe stops one byte past a limit: its real size is unknown
-    unknown = size > 10 * limit or size in (limit + 1, MAX_PAGE_BYTES + 1)
+    unknown = size > 10 * limit or size in (limit + 1, MAX_BYTES + 1, MAX_PAGE_BYTES + 1)
     shown = f"over {limit / 1e6:.0f} MB" if unknown else f"{size / 1e6:.1f} MB"
     return f"{label}: too large ({shown}); {what} up to {limit / 1e6:.0f} MB are read"
 
@@ -188,7 +188,9 @@ def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
     return text, notes
 
 
-_LONE_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
+_LONE_BREAKS = re.compile("\r+(?![\r\n])|[\u2028\u2029\x85]")
+"""Carriage returns not ending in a newline ("\r\r\n", a CRLF file saved again in text mode,
+is one line end), and Unicode separators."""
 
 
 def unify_breaks(text: str) -> str:
@@ -196,7 +198,9 @@ def unify_breaks(text: str) -> str:
     carriage return (old Mac files), a Unicode line or paragraph separator and NEL
     become newlines, one character for one, so paragraphs are found in such files
     too (``\r\n`` already ends in one)."""
-    return _LONE_BREAKS.sub("\n", text) if _LONE_BREAKS.search(text) else text
+    if not _LONE_BREAKS.search(text):
+        return text
+    return _LONE_BREAKS.sub(lambda m: "\n" * len(m.group()), text)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r\u00a0]*\n")
@@ -410,5 +414,9 @@ def load_article(path_label: str) -> Article:
     format = file_format(path)
     # read once, up to a saved page's limit: a "text" file may turn out to be a page (known by
     # its first bytes), and a pipe or FIFO cannot be reopened to read it again
-    data, stamp = read_bytes(path, MAX_PAGE_BYTES if format in ("text", "html") else MAX_BYTES)
+    # (the limit a refusal names is the article's, unless the file is known to be a page)
+    data, stamp = read_bytes(
+        path, MAX_PAGE_BYTES if format in ("text", "html") else MAX_BYTES,
+        told=MAX_PAGE_BYTES if format == "html" else MAX_BYTES,
+    )
     return article_from_bytes(path_label, file_label(path), data, format, stamp)

@@ -226,12 +226,28 @@ def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
         if end < n:
             cut = text.rfind("\n", start + 1, end)
             if cut < 0:
-                ends = [m.end() - 1 for m in _SENTENCE_END.finditer(text, start, end)]
+                ends = [m.end() - 1 for m in _SENTENCE_END.finditer(text, start, end) if _clear_end(text, m)]
                 cut = ends[-1] if ends else text.rfind(" ", start + 1, end)
             end = cut if cut > start else end
         out.append((start, text[start:end]))
         start = end
     return out
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
+
+
+def _clear_end(text: str, end: Any) -> bool:
+    """Whether a sentence-end match surely ends a sentence: a capital follows, and the word
+    before is no abbreviation ("Mr.", "Gen.", "U.S."): not a capitalised word of up to four
+    letters, not initials."""
+    nxt = text[end.end() - 1]
+    word = _WORD_BEFORE.search(text, max(0, end.start() - 40), end.start() + 1)
+    if not (nxt.isupper() or nxt in "\"“‘'(") or word is None:
+        return False
+    w = word.group(1)
+    initials = text[end.start() - 2 : end.start() - 1] == "."  # "U.S."
+    return len(w) >= 2 and not (w[:1].isupper() and len(w) <= 4) and not initials
 
 
 _PLAIN_SENTENCE = re.compile(r"\S.*?(?:[.!?][\"”’')\]]*(?=\s)|$)", re.DOTALL)

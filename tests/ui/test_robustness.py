@@ -247,3 +247,18 @@ async def test_a_cached_analysis_comes_before_the_first_frame_only_when_it_is_qu
         assert long.panes[0].sentences  # the text is there
         await analysed(pilot)
         assert long.comparison is not None
+
+
+@pytest.mark.asyncio
+async def test_opened_too_small_then_enlarged_the_keys_work(make_app):
+    """Nothing had focus yet when the cover first showed, so when it went away nothing
+    got focus back and no key did anything."""
+    app = make_app()
+    async with app.run_test(size=(40, 15)) as pilot:
+        await analysed(pilot)
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is app.panes[0]
+        await pilot.press("j")
+        assert app.panes[0].cursor is not None

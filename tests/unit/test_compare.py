@@ -540,3 +540,24 @@ def test_an_added_count_in_the_list_matches_no_figure(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert [d for d in divergences(comp) if d[0] == "number"]
+
+
+def test_an_open_ended_figure_beside_a_total_is_no_item_of_a_list(analyse_texts):
+    """'at least 11 people were killed at the airport' matches any toll above 11, so it
+    must not excuse 34 against 31 as 'another item of the list'."""
+    _, _, comp = analyse_texts(
+        "Brussels bombings\n\nThe bombings in Brussels killed 34 people on Tuesday, and at least 11 people "
+        "were killed at the airport, officials said.",
+        "Brussels toll\n\nThe bombings in Brussels killed 31 people on Tuesday, officials said.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[1] == "killed"]
+
+
+def test_weights_in_pounds_are_compared_as_weights(analyse_texts):
+    _, _, comp = analyse_texts(
+        "New laptop\n\nThe new MacBook Air laptop from Apple weighs 4.5 pounds, the company said.",
+        "MacBook Air\n\nThe new MacBook Air laptop from Apple weighs 5.5 pounds, the company said.",
+    )
+    assert linked(comp, 0, 1)
+    assert [d for d in divergences(comp) if d[1] == "weight"]

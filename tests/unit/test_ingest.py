@@ -309,3 +309,24 @@ def test_a_file_of_zero_width_characters_has_no_text(tmp_path):
     path.write_text("\u200b\u200b\n\u2060\ufeff", encoding="utf-8")
     with pytest.raises(InputError, match="contains only whitespace"):
         load_article(str(path))
+
+
+def test_a_crlf_file_saved_again_in_text_mode_keeps_its_wrapped_paragraphs():
+    """'\r\r\n' ends one line: reading its first '\r' as a line end made every line
+    end a blank line, so a hard-wrapped paragraph fell apart into one per line."""
+    lines = [
+        "Police arrested three men in a series of raids in the",
+        "district of Schaerbeek on Thursday, and two more on the",
+        "same day, prosecutors said in a statement on Friday.",
+    ]
+    crlf = build_article("a.txt", "a", "Raids in Brussels\r\n\r\n" + "\r\n".join(lines) + "\r\n")
+    doubled = build_article("b.txt", "b", "Raids in Brussels\r\r\n\r\r\n" + "\r\r\n".join(lines) + "\r\r\n")
+    assert len(doubled.paragraphs) == len(crlf.paragraphs) == 2
+
+
+def test_a_plain_text_file_over_every_limit_names_the_article_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Six people died. " * 750_000)
+    with pytest.raises(InputError) as info:
+        load_article(str(path))
+    assert str(info.value) == f"{path}: too large (12.8 MB); articles up to 2 MB are read"

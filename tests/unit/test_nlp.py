@@ -81,3 +81,16 @@ def test_an_article_over_spacys_length_limit_is_annotated(pipeline, monkeypatch)
     (doc,) = annotate([build_article("book.txt", "book", text)], pipeline).documents
     assert len(doc) == 120
     assert text[doc[-1].start : doc[-1].end] == "The raids followed searches in the Schaerbeek district."
+
+
+def test_a_long_paragraph_is_not_cut_after_an_abbreviation(pipeline, monkeypatch):
+    """The cut inside an over-long paragraph went after the last '. X', which can be
+    'Mr. Smith': the pieces then split one sentence in two."""
+    monkeypatch.setattr("tui.nlp.MAX_DOCUMENT", 1_000)
+    sentence = "Police said the raids in Brussels would go on. "
+    tail = "Officials said Mr. Smith would attend the meeting in Brussels next week."
+    pad = sentence * (950 // len(sentence))
+    text = pad + " " * (980 - len(pad) - len("Officials said ")) + tail
+    assert text.index("Mr. Smith") < 1_000 < text.index(" next week")
+    (doc,) = annotate([build_article("one.txt", "one", text)], pipeline).documents
+    assert text[doc[-1].start : doc[-1].end] == tail
