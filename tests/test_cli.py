@@ -372,3 +372,19 @@ def test_usage_errors_are_one_line(args, message):
     proc = run(*args, *SEEDS[:2])
     assert proc.returncode == 2
     assert _one_line(proc) == f"parallax: {message} (see parallax --help)"
+
+
+def test_names_with_markup_or_a_newline_stay_harmless(tmp_path):
+    """A backtick or asterisks in a file name opened code or emphasis that ran on into the
+    Markdown report; a newline in a missing file's name made its error two lines."""
+    odd = tmp_path / "a`b*c*.txt"
+    odd.write_text(Path(SEEDS[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    proc = run("--markdown", str(odd), SEEDS[1])
+    assert proc.returncode == 0, proc.stderr.decode()
+    report = proc.stdout.decode()
+    assert "- **a\\`b\\*c\\*** (`` " + str(odd) + " ``)" in report
+    assert "### a\\`b\\*c\\* (" in report
+    missing = str(tmp_path / "no\nsuch.txt")
+    proc = run("--json", missing, SEEDS[0])
+    assert proc.returncode == 2
+    assert _one_line(proc).endswith("no\\nsuch.txt: no such file")

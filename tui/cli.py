@@ -48,7 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _say(message: str) -> None:
-    print(f"parallax: {message}", file=sys.stderr)
+    """One line on stderr, whatever a file name holds (a newline in one made it two)."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    print(f"parallax: {shown}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

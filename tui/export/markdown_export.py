@@ -10,11 +10,28 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
+def _name(text: str) -> str:
+    """A source's name or title as plain text: its own markup characters ("a`b", "**") would
+    otherwise open code or emphasis that runs on into the report.  ("_" is left: inside a
+    word, as in file names, it emphasises nothing.)"""
+    return "".join("\\" + c if c in "\\`*[]<>#|~" else c for c in " ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    """Inline code that holds any text: fenced by one backtick more than its longest run,
+    padded with a space when it holds a backtick (CommonMark strips one on each side)."""
+    text = " ".join(text.split())
+    runs = [len(r) for r in "".join(c if c == "`" else " " for c in text).split()]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if runs else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _fact_section(comparison: Comparison, fact: Fact, number: int) -> list[str]:
     names = [s.name for s in comparison.sources]
     label = "Divergence" if fact.status == "divergence" else "Agreement"
     lines = [f"### {number}. {label} (`{fact.id}`, score {fact.score:.2f})", ""]
-    lines.append("| " + " | ".join(_cell(n) for n in names) + " |")
+    lines.append("| " + " | ".join(_name(n) for n in names) + " |")
     lines.append("|" + "---|" * len(names))
     per_source: list[list[str]] = [[] for _ in names]
     for m in fact.members:
@@ -41,7 +58,7 @@ def to_markdown(comparison: Comparison) -> str:
     ]
     for src in comparison.sources:
         title = f": {src.title}" if src.title else ""
-        lines.append(f"- **{src.name}** (`{src.path}`){_cell(title)}")
+        lines.append(f"- **{_name(src.name)}** ({_code(src.path)}){_name(title)}")
     lines += ["", "## Facts", ""]
     if not comparison.facts:
         lines += ["No sentence is reported by more than one source.", ""]
@@ -51,12 +68,12 @@ def to_markdown(comparison: Comparison) -> str:
         lines += ["## Conflicts within one source", ""]
         for c in comparison.conflicts:
             values = " vs ".join(_cell(v.text) for v in c.values)
-            lines.append(f"- **{names[c.source]}**, {c.what}: {values}")
+            lines.append(f"- **{_name(names[c.source])}**, {c.what}: {values}")
         lines.append("")
     lines += ["## Unique to one source", ""]
     for src in comparison.sources:
         only = [s for s in src.sentences if s.status == "unique"]
-        lines.append(f"### {src.name} ({len(only)})")
+        lines.append(f"### {_name(src.name)} ({len(only)})")
         lines.append("")
         lines += [f"- {_cell(s.text)}" for s in only] or ["- (nothing)"]
         lines.append("")
