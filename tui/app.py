@@ -331,6 +331,28 @@ class ParallaxApp(App[int]):
             if not fits:
                 per_view = max(1, available // MIN_COLUMN)
                 column.styles.width = available // per_view
+        if not fits:
+            # after the new widths are laid out (the scroll range is only known then)
+            pane, width = self._focused_pane(), available // max(1, available // MIN_COLUMN)
+            self.call_after_refresh(lambda: self.call_after_refresh(self._snap_columns, pane, width))
+
+    def _snap_columns(self, pane: ArticlePane | None, width: int | None = None) -> None:
+        """Scroll sideways by whole panes, keeping ``pane`` in view: the minimal scroll
+        that shows it (or a resize) could stop half-way through a pane, cutting words."""
+        scroller = self.query_one("#columns", HorizontalScroll)
+        columns = list(self.query(".column"))
+        if not columns or pane is None:
+            return
+        width = width or columns[0].outer_size.width or 1
+        per_view = max(1, scroller.size.width // width)
+        index = next((i for i, c in enumerate(columns) if pane in c.walk_children()), 0)
+        first = round(scroller.scroll_x / width)
+        if index < first:
+            first = index
+        elif index >= first + per_view:
+            first = index - per_view + 1
+        first = max(0, min(first, len(columns) - per_view))
+        scroller.scroll_to(x=first * width, animate=False, immediate=True)
 
     # ---------------------------------------------------------------- analysis
     @work(thread=True, exclusive=True, group="analysis")
@@ -665,7 +687,7 @@ class ParallaxApp(App[int]):
         index = panes.index(current) if current in panes else -1
         target = panes[(index + step) % len(panes)]
         target.focus()
-        self.query_one("#columns", HorizontalScroll).scroll_to_widget(target, animate=False)
+        self._snap_columns(target)
 
     def action_entities(self) -> None:
         sidebar = self.query_one(EntitySidebar)

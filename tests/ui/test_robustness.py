@@ -262,3 +262,30 @@ async def test_opened_too_small_then_enlarged_the_keys_work(make_app):
         assert app.focused is app.panes[0]
         await pilot.press("j")
         assert app.panes[0].cursor is not None
+
+
+@pytest.mark.asyncio
+async def test_sideways_scrolling_moves_by_whole_panes(make_app):
+    """At 80 columns the panes scroll sideways; Tab, or a resize after it, stopped
+    half-way through a pane and cut its words."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        scroller = app.query_one("#columns")
+        def snapped(size) -> None:
+            width = app.query(".column").first().outer_size.width
+            assert scroller.scroll_x % width == 0, (size, scroller.scroll_x, width)
+            shown, pane = scroller.region, app.focused.region
+            assert shown.x <= pane.x and pane.right <= shown.right, (size, shown, pane)
+
+        await pilot.press("n", "tab", "tab")
+        for size in (None, (60, 20), (90, 24)):
+            if size:
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                await pilot.pause()
+                snapped(size)
+            for _ in range(3):
+                await pilot.press("tab")
+                await pilot.pause()
+                snapped(size)
