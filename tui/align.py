@@ -416,6 +416,9 @@ def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> F
 
 
 Links = dict[int, dict[int, float]]
+LONE_WORD_REACH = 3
+"""Most terms a sentence may have to link to a sentence of one term ("Brussels" alone, a
+section label): one shared word says nothing of a shared fact."""
 
 
 def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tuple[Links, Links]:
@@ -430,6 +433,10 @@ def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tu
     b = _basis(units)
     p = _probabilities(units, b, default_model())
     keep = p >= floor
+    # one word in common is not one fact: a sentence of a single term links only to short ones
+    terms = np.array([len({t for t in u.terms if not t.startswith("@")}) for u in units])  # (not entity ids)
+    lone = np.minimum(terms[b.rows], terms[b.cols]) <= 1
+    keep &= ~(lone & (np.maximum(terms[b.rows], terms[b.cols]) > LONE_WORD_REACH))
     links: Links = {}
     for i, j, v in zip(b.rows[keep].tolist(), b.cols[keep].tolist(), p[keep].tolist(), strict=True):
         v = round(v, 6)

@@ -561,3 +561,15 @@ def test_weights_in_pounds_are_compared_as_weights(analyse_texts):
     )
     assert linked(comp, 0, 1)
     assert [d for d in divergences(comp) if d[1] == "weight"]
+
+
+def test_one_word_in_common_is_not_a_fact(analyse_texts):
+    """A file holding only "Brussels" was matched with eleven sentences that name it; it may
+    still pair with a headline as short as itself."""
+    _, _, comp = analyse_texts(
+        "Brussels",
+        "Raids in Brussels\n\nPolice in Brussels arrested six people on Thursday.\n\n"
+        "The raids in Brussels followed the attacks on the airport.\n\nBrussels mourned its dead.",
+    )
+    linked_sentences = {(m.source, m.sentence) for f in comp.facts for m in f.members}
+    assert linked_sentences <= {(0, 0), (1, 0)}, linked_sentences
