@@ -209,9 +209,7 @@ def build(prepared: Prepared, threshold: float | None = None) -> Comparison:
     divergent = {f.id for f in facts if f.status == "divergence"}
     sources = []
     for s, article in enumerate(prepared.articles):
-        headline = next(
-            (i for i, p in enumerate(article.paragraphs) if p == article.headline), None
-        ) if article.headline is not None else None
+        headline = article.paragraphs.index(article.headline) if article.headline is not None else None
         sentences = []
         for k, sent in enumerate(prepared.annotation.documents[s]):
             rule = prepared.rules[s][k]

@@ -151,6 +151,10 @@ class ParallaxApp(App[int]):
         self._cursor_led = False
         """The current fact changes because the reader moved a cursor onto it: that pane
         stays where the reader put it, and the others line up with it."""
+        self._sidebar_squeezed = False
+        """The sidebar was closed by a narrowing window, not by the reader."""
+        self._behind_cover: Widget | None = None
+        """What had focus when the too-small cover took it."""
         self._query = ""
         self._matches: list[navigation.Match] = []
         self._match = -1
@@ -276,9 +280,6 @@ class ParallaxApp(App[int]):
             self._realign_pending = True
             self.call_after_refresh(self._realign_current)
 
-    _sidebar_squeezed = False
-    """The sidebar was closed by a narrowing window, not by the reader."""
-
     def _fit_terminal(self) -> None:
         """Cover the reader with a request for more room while the terminal is too small,
         and shorten the fact panel on a short one.
@@ -299,14 +300,12 @@ class ParallaxApp(App[int]):
             cover.focus()
         elif not cramped and cover.display:
             cover.display = False
-            if self._behind_cover not in (None, cover) and self._behind_cover.is_attached:
+            if self._behind_cover is not None and self._behind_cover.is_attached:
                 self._behind_cover.focus()
             elif self.panes:  # opened already too small: nothing had focus yet
                 self.panes[0].focus()
             self._behind_cover = None
         cover.refresh()
-
-    _behind_cover: Widget | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the terminal is too small, the reader keeps its state: no key acts but quit."""
@@ -326,14 +325,12 @@ class ParallaxApp(App[int]):
         sidebar = self.query_one(EntitySidebar)
         available = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
         fits = available // max(1, len(columns)) >= MIN_COLUMN
+        width = available // max(1, available // MIN_COLUMN)  # whole panes fill the view
         for column in columns:
-            column.styles.width = "1fr" if fits else MIN_COLUMN + (available % MIN_COLUMN) // len(columns)
-            if not fits:
-                per_view = max(1, available // MIN_COLUMN)
-                column.styles.width = available // per_view
+            column.styles.width = "1fr" if fits else width
         if not fits:
             # after the new widths are laid out (the scroll range is only known then)
-            pane, width = self._focused_pane(), available // max(1, available // MIN_COLUMN)
+            pane = self._focused_pane()
             self.call_after_refresh(lambda: self.call_after_refresh(self._snap_columns, pane, width))
 
     def _snap_columns(self, pane: ArticlePane | None, width: int | None = None) -> None:
@@ -345,7 +342,7 @@ class ParallaxApp(App[int]):
             return
         width = width or columns[0].outer_size.width or 1
         per_view = max(1, scroller.size.width // width)
-        index = next((i for i, c in enumerate(columns) if pane in c.walk_children()), 0)
+        index = self.panes.index(pane) if pane in self.panes else 0
         first = round(scroller.scroll_x / width)
         if index < first:
             first = index

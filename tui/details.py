@@ -32,7 +32,16 @@ from tui.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp import AnnotatedSentence, Token
-from tui.numbers import FRACTIONS, QUALIFIERS, VAGUE_PLURALS, Amount, is_number_word, ordinal_value, phrase_value
+from tui.numbers import (
+    FRACTIONS,
+    QUALIFIERS,
+    SCALES,
+    VAGUE_PLURALS,
+    Amount,
+    is_number_word,
+    ordinal_value,
+    phrase_value,
+)
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
 SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
@@ -217,7 +226,6 @@ def _sterling(tokens: Sequence[Token], start: int, end: int) -> bool:
     return scaled or (end + 1 < len(tokens) and tokens[end + 1].text.lower() == "sterling")
 
 
-_SCALE_SUFFIX = {"m": 1e6, "m.": 1e6, "bn": 1e9, "k": 1e3}
 _BILLIONS = re.compile(r"\d+(?:\.\d+)?bn")
 
 
@@ -225,7 +233,8 @@ def _scale_suffix(tokens: Sequence[Token], k: int) -> float | None:
     """The scale of an abbreviation glued to the number before it ("$1.5m", split as "1.5" "m")."""
     if k >= len(tokens) or k == 0 or tokens[k].start != tokens[k - 1].start + len(tokens[k - 1].text):
         return None
-    return _SCALE_SUFFIX.get(tokens[k].text.lower())
+    suffix = tokens[k].text.lower().rstrip(".")
+    return float(SCALES[suffix]) if suffix in ("m", "bn", "k") else None
 
 
 def _numberish(t: Token) -> bool:

@@ -68,6 +68,12 @@ class Article:
     """Modification time and size of the file when read (None for standard input)."""
 
 
+_WIDE_MARKS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
+"""Byte-order marks of the wide encodings, UTF-32's first: it begins with UTF-16's, and read
+as UTF-16 it is text with a NUL between every letter.  Decoded text is then refused like
+bytes when it holds NULs or many controls."""
+
+
 def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (BOM removed), UTF-16 with a BOM, or Windows-1252.
 
@@ -77,20 +83,15 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        # before UTF-16: a UTF-32 mark begins with UTF-16's, and read as UTF-16 it is text with a NUL
-        # between every letter
-        try:
-            text = data.decode("utf-32")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{label}: invalid UTF-32 text ({exc.reason})") from None
-        return _checked(text, label), ("decoded as UTF-32 (byte-order mark)",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{label}: invalid UTF-16 text ({exc.reason})") from None
-        return _checked(text, label), ("decoded as UTF-16 (byte-order mark)",)
+    for codec, marks in _WIDE_MARKS:
+        if data.startswith(marks):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{label}: invalid {codec.upper()} text ({exc.reason})") from None
+            if _looks_binary(text[:8192].encode("utf-8", errors="replace")):
+                raise InputError(f"{label}: binary file, not text")
+            return text, (f"decoded as {codec.upper()} (byte-order mark)",)
     if _looks_binary(data):
         raise InputError(f"{label}: binary file, not text")
     try:
@@ -98,13 +99,6 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         return text, ("not valid UTF-8; decoded as Windows-1252 (Latin-1)",)
-
-
-def _checked(text: str, label: str) -> str:
-    """Text decoded from a wide encoding, refused like bytes when it holds NULs or many controls."""
-    if _looks_binary(text[:8192].encode("utf-8", errors="replace")):
-        raise InputError(f"{label}: binary file, not text")
-    return text
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -174,16 +168,19 @@ def _too_large(label: str, size: int, limit: int) -> str:
     return f"{label}: too large ({shown}); {what} up to {limit / 1e6:.0f} MB are read"
 
 
-_INVISIBLE = " \t\n\r\f\v\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
-"""Whitespace and zero-width characters: a file of nothing else has no text to show."""
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _blank(text: str) -> bool:
+    """Whether the text is only whitespace and zero-width characters: nothing to show."""
+    return all(c.isspace() or c in _ZERO_WIDTH for c in text)
 
 
 def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
     """Read and decode one file, raising :class:`InputError` with a one-line reason."""
     data, _ = read_bytes(path)
     text, notes = decode(data, str(path))
-    if not text.strip(_INVISIBLE):
+    if _blank(text):
         raise InputError(f"{path}: contains only whitespace")
     return text, notes
 
@@ -391,7 +388,7 @@ def article_from_bytes(
     if len(data) > MAX_BYTES:
         raise InputError(_too_large(label, len(data), MAX_BYTES))
     text, notes = decode(data, label)
-    if not text.strip(_INVISIBLE):
+    if _blank(text):
         raise InputError(f"{label}: contains only whitespace")
     if format == "markdown":
         from tui.markdown_input import mask

@@ -67,3 +67,8 @@ def printable(text: str) -> str:
     spaces, the others U+FFFD; the length is unchanged, so offsets still hold.
     """
     return _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "\ufffd", text)
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 fact", "2 facts": totals read in the header and in the Markdown report."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.model import Comparison, Fact
+from tui.wrapping import counted
 
 
 def _cell(text: str) -> str:
@@ -52,8 +53,8 @@ def to_markdown(comparison: Comparison) -> str:
     lines = [
         "# Parallax comparison",
         "",
-        f"{len(comparison.sources)} sources · {_count(len(comparison.facts), 'fact')} · "
-        f"{_count(divergences, 'divergence')} · {_count(unique, 'unique sentence')} · model `{comparison.model}`",
+        f"{len(comparison.sources)} sources · {counted(len(comparison.facts), 'fact')} · "
+        f"{counted(divergences, 'divergence')} · {counted(unique, 'unique sentence')} · model `{comparison.model}`",
         "",
     ]
     for src in comparison.sources:
@@ -78,7 +79,3 @@ def to_markdown(comparison: Comparison) -> str:
         lines += [f"- {_cell(s.text)}" for s in only] or ["- (nothing)"]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -309,10 +309,10 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height - 2)
-        visible = [i for i in range(len(self._sentences)) if self._visible(i)]
+        self._ensure_layout()
         # no further than the last sentence's first line: the padding below it is not a page
-        last = self.first_line(visible[-1]) if visible else 0
-        y = min(max(last or 0, round(self.scroll_offset.y)), self.scroll_offset.y + direction * height)
+        last = self._line_starts[-1] if self._line_starts else 0
+        y = min(max(last, round(self.scroll_offset.y)), self.scroll_offset.y + direction * height)
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
         # the first sentence that starts on screen: one begun above would put the cursor off it
         target = self.sentence_at_row(0)

@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.wrapping import printable
+from tui.wrapping import counted, printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class SummaryBar(Widget):
         if s.facts is None:
             totals = f" {s.sources} sources · analysing…"
         else:
-            totals = f" {_count(s.facts, 'fact')} · {_count(s.divergences, 'divergence')} · {s.unique} unique"
+            totals = f" {counted(s.facts, 'fact')} · {counted(s.divergences, 'divergence')} · {s.unique} unique"
         text.append(totals, style=style("summary-bar--totals"))
         legend = Text.assemble(
             ("  = agree", style("summary-bar--agreement")),
@@ -75,7 +75,3 @@ class SummaryBar(Widget):
         text.append_text(right)
         text.truncate(width, overflow="ellipsis")
         return text
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
