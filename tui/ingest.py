@@ -8,6 +8,7 @@ the same length) in a separate analysis copy instead of being removed.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass
@@ -75,7 +76,7 @@ bytes when it holds NULs or many controls."""
 
 
 def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes as UTF-8 (BOM removed), UTF-16 with a BOM, or Windows-1252.
+    """Decode bytes as UTF-8 (BOM removed), UTF-16 or UTF-32 with a BOM, or Windows-1252.
 
     Windows-1252 is the fallback because it is what mis-labelled "Latin-1"
     web text almost always is, and it maps every byte, so a fallback cannot
@@ -97,8 +98,50 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        return text, ("not valid UTF-8; decoded as Windows-1252 (Latin-1)",)
+        pass
+    mixed = _utf8_with_strays(data)
+    if mixed is not None:
+        text, strays = mixed
+        which = "1 byte" if strays == 1 else f"{strays} bytes"
+        return text, (f"UTF-8 but for {which}, read as Windows-1252",)
+    text = data.decode("cp1252", errors="replace")
+    return text, ("not valid UTF-8; decoded as Windows-1252 (Latin-1)",)
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+"""A well-formed UTF-8 sequence of two to four bytes."""
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("parallax-cp1252", _stray_as_cp1252)
+
+
+def _utf8_with_strays(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few stray single-byte characters pasted in, and how many.
+
+    Articles assembled from several pages often are UTF-8 throughout except for
+    a quote mark or an accented letter in Windows-1252.  Decoding the whole
+    file as Windows-1252 would turn every correct curly quote and accent into
+    mojibake ("â€œ"), so when the well-formed multi-byte UTF-8 sequences are at
+    least as many as the stray bytes, only the stray bytes are read as
+    Windows-1252.  None when the file is not mostly UTF-8 (a plain Latin-1 file
+    has no well-formed multi-byte sequences at all).
+    """
+    sequences = _UTF8_SEQUENCE.findall(data)
+    strays = len(_HIGH_BYTE.findall(data)) - sum(len(q) for q in sequences)
+    if not sequences or len(sequences) < strays:
+        return None
+    return data.decode("utf-8", errors="parallax-cp1252"), strays
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -82,6 +82,22 @@ def test_decode_latin1_falls_back_with_a_note():
     assert "Windows-1252" in notes[0]
 
 
+def test_stray_windows_1252_bytes_in_utf8_are_read_alone():
+    # UTF-8 throughout but for two pasted quote marks: the UTF-8 accents and dashes stay right
+    data = "Café — “one”".encode() + b" and \x93two\x94"
+    text, notes = decode(data, "f")
+    assert text == "Café — “one” and “two”"
+    assert notes == ("UTF-8 but for 2 bytes, read as Windows-1252",)
+
+
+def test_latin1_with_few_utf8_lookalikes_is_still_latin1():
+    # more stray high bytes than well-formed sequences: the whole file is Windows-1252
+    data = "Crème brûlée à la française".encode("cp1252") + "é".encode()
+    text, notes = decode(data, "f")
+    assert text.startswith("Crème brûlée à la française")
+    assert "decoded as Windows-1252" in notes[0]
+
+
 def test_binary_is_refused():
     with pytest.raises(InputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "img.png")
