@@ -22,7 +22,8 @@ in the same run, repeated and interleaved, compared by medians:
   (``benchmarks/scale_corpus.py``, assembled from ``../shared/corpus``), its
   growth from 2 to 20 articles, a trace proving no Python loop runs over
   sentence pairs, the peak memory of ``parallax --json`` on that input, and
-  a denser 10 × 200 assembly (more sentences shared across outlets).
+  a denser 10 × 200 assembly (more sentences shared across outlets), and two
+  articles of near-identical short sentences (every pair alike), growing.
 
 Prints a table (figure, measured, reference, ratio, target, PASS/FAIL) and
 exits 1 if a target is missed.  Not part of the test suite: it takes minutes
@@ -554,6 +555,7 @@ def section_scale(report: Report, repeats: int) -> None:
             _loop_check(report, data, loops)  # type: ignore[arg-type]
         _peak_rss(report, paths[:SCALE_ARTICLES], tmp)
         _dense(report, Path(tmp) / "dense", pipeline, repeats)
+        _repetitive(report, pipeline)
 
 
 def _dense(report: Report, folder: Path, pipeline: Pipeline, repeats: int) -> None:
@@ -583,6 +585,54 @@ def _dense(report: Report, folder: Path, pipeline: Pipeline, repeats: int) -> No
     report.add(figure, secs(prep + bld), sentences, "", f"≤ {TARGET_SCALE_SECONDS:.0f} s",
                prep + bld <= TARGET_SCALE_SECONDS)
     report.add("  (first run in a fresh process)", secs(first), sentences, "", "", None)
+
+
+REPETITIVE_SIZES = (150, 300, 600)
+REPETITIVE_WORDS = (
+    "police said the man was arrested near the station on monday after a search of the area "
+    "by officers who found a bag"
+).split()
+
+
+def _repetitive_text(n: int, seed: int) -> str:
+    """A headline and n five-word sentences drawn from twenty words: every sentence shares
+    terms with nearly every other, the worst case for linking and grouping."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = []
+    for start in range(0, n, 10):
+        sentences = [" ".join(rng.sample(REPETITIVE_WORDS, 5)).capitalize() + "." for _ in range(min(10, n - start))]
+        paragraphs.append(" ".join(sentences))
+    return "Police search the area\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _repetitive(report: Report, pipeline: Pipeline) -> None:
+    """Two articles of near-identical sentences, at growing lengths.  Each sentence keeps only
+    its best few links (``tui.align.MOST_LINKS``); without that bound every pair linked and
+    grouping them grew with the cube of the length (600 each: three minutes)."""
+    from tui.ingest import build_article
+    from tui.nlp import annotate
+
+    say("   two articles of near-identical sentences (every pair alike), after NLP:")
+    say("   sentences each   total")
+    points: list[tuple[int, float]] = []
+    for n in REPETITIVE_SIZES:
+        articles = [build_article(f"r{k}.txt", f"r{k}", _repetitive_text(n, k)) for k in range(2)]
+        annotation = annotate(articles, pipeline)
+        timed = _bounded(lambda a=articles, an=annotation: _time_after_nlp(a, an, 1), BOUND_SECONDS)
+        if timed is None:
+            say(f"   {n:>14}   stopped after {BOUND_SECONDS:.0f} s")
+            report.add(f"repetitive: 2×{n} alike sentences", f"> {BOUND_SECONDS:.0f} s", "", "",
+                       "≤ quadratic", False)
+            return
+        prep, bld, _ = timed  # type: ignore[misc]
+        points.append((n, prep + bld))
+        say(f"   {n:>14}   {secs(prep + bld)}")
+    slope = statistics.linear_regression([math.log(n) for n, _ in points], [math.log(t) for _, t in points]).slope
+    n, t = points[-1]
+    report.add(f"repetitive: 2×{n} alike sentences", secs(t), f"∝ sentences^{slope:.2f}", "", "≤ quadratic",
+               slope <= TARGET_GROWTH_EXPONENT)
 
 
 def _breakdown(articles: Sequence[Article], annotation: Annotation) -> dict[str, float]:

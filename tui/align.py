@@ -416,9 +416,40 @@ def pair_scores(units: Sequence[Unit], model: AlignmentModel | None = None) -> F
 
 
 Links = dict[int, dict[int, float]]
+MOST_LINKS = 8
+"""Most sentences of one other article a sentence may link to, its best: no sentence
+reports the same fact as more than a handful of another outlet's, and without a bound
+an article of near-identical sentences links every pair, and grouping them into facts
+grows with the cube of its length (two articles of 600 such sentences: three minutes)."""
 LONE_WORD_REACH = 3
 """Most terms a sentence may have to link to a sentence of one term ("Brussels" alone, a
 section label): one shared word says nothing of a shared fact."""
+
+
+def _rank_within(groups: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Each pair's rank (0 = best) among the pairs of its group, by score."""
+    order = np.lexsort((-p, groups))
+    ranks = np.empty(len(p), dtype=np.int64)
+    g = groups[order]
+    starts = np.r_[0, np.flatnonzero(g[1:] != g[:-1]) + 1]
+    first = np.repeat(starts, np.diff(np.r_[starts, len(g)]))
+    ranks[order] = np.arange(len(g)) - first
+    return ranks
+
+
+def _among_best(b: _Basis, p: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Pairs that are among each end's ``MOST_LINKS`` best links into the other end's source."""
+    out = np.zeros(len(p), dtype=bool)
+    k = np.flatnonzero(keep)
+    if not len(k):
+        return out
+    i, j, q = b.rows[k], b.cols[k], p[k]
+    sources = int(b.source.max()) + 1
+    ok = (_rank_within(i * sources + b.source[j], q) < MOST_LINKS) & (
+        _rank_within(j * sources + b.source[i], q) < MOST_LINKS
+    )
+    out[k[ok]] = True
+    return out
 
 
 def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tuple[Links, Links]:
@@ -437,6 +468,7 @@ def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tu
     terms = np.array([len({t for t in u.terms if not t.startswith("@")}) for u in units])  # (not entity ids)
     lone = np.minimum(terms[b.rows], terms[b.cols]) <= 1
     keep &= ~(lone & (np.maximum(terms[b.rows], terms[b.cols]) > LONE_WORD_REACH))
+    keep &= _among_best(b, p, keep)
     links: Links = {}
     for i, j, v in zip(b.rows[keep].tolist(), b.cols[keep].tolist(), p[keep].tolist(), strict=True):
         v = round(v, 6)

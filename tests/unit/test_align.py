@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.align import Unit, feature_names, pair_scores
+from tui.align import MOST_LINKS, Unit, feature_names, pair_scores, score_links
 from tui.facts import FactDraft, group_facts
 
 
@@ -82,3 +82,16 @@ def test_a_broad_sentence_does_not_gather_a_whole_article_into_one_fact():
     covered = {frozenset((0, m)) for f in facts for m in f.members if m != 0}
     assert covered == {frozenset((0, k)) for k in range(1, 6)}
     assert (0, 1, 2) in [f.members for f in facts]  # the strongest two go together
+
+
+def test_a_sentence_links_only_to_its_best_few_in_another_article():
+    # one sentence and a dozen of another article's that all share its terms, some more
+    # closely than others: it keeps only its MOST_LINKS best links into that article
+    extra = ["rubble", "night", "toll", "coast", "army", "aid", "tent", "road", "school", "river", "town", "mayor"]
+    units = [unit(0, 0, "quake", "aceh", "#24", "kill", "child")]
+    units += [unit(1, k, "quake", "aceh", "#24", "kill", *extra[: k + 1]) for k in range(12)]
+    dense = pair_scores(units)
+    links, _ = score_links(units, 0.0, 1.0)
+    assert len(links[0]) == MOST_LINKS < 12
+    best = sorted(range(1, 13), key=lambda k: -dense[0, k])[:MOST_LINKS]
+    assert set(links[0]) == set(best)
