@@ -21,6 +21,9 @@ from tui.ingest import _BLANK_LINE, Paragraph, _hard_wrapped, find_headline
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*\r?\n){0,80}?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HTML_CODE = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+"""An embedded script or style sheet (a tweet or video embed pasted into the Markdown):
+its whole content is code, not article text."""
 _REFERENCE_DEF = re.compile(
     r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S*[/.#]\S*)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
@@ -39,7 +42,8 @@ backtick of it against the rest of the file, minutes for a long run."""
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _PARENS = r"\((?:[^()\n]|\([^()\n]*\))*\)"
-_IMAGE = re.compile(r"!\[[^\]\n]*\](?:" + _PARENS + r"|\[[^\]\n]*\])")
+_IMAGE = re.compile(r"!\[[^\]\n]*\](?:" + _PARENS + r"|\[[^\]\n]*\])|\[\](?:" + _PARENS + r"|\[[^\]\n]*\])")
+"""An image, or a link with no text ("[](https://…)", an icon's link): nothing to read."""
 _LINK = re.compile(r"\[([^\[\]\n]+)\](" + _PARENS + r"|\[[^\]\n]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]+\]")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -77,8 +81,9 @@ def mask(text: str) -> str:
     front = _FRONT_MATTER.match(text)
     if front:
         m.blank(0, front.end())
-    for match in _HTML_COMMENT.finditer(text):
-        m.blank(match.start(), match.end())
+    for pattern in (_HTML_COMMENT, _HTML_CODE):
+        for match in pattern.finditer(text):
+            m.blank(match.start(), match.end())
     code_blocks = _fenced_blocks(text)
     for start, end in code_blocks:
         m.blank(start, end)

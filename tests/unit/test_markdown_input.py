@@ -28,6 +28,10 @@ CASES = {
     "Tom &amp; Jerry": "Tom &     Jerry",
     "\\*not emphasis\\*": " *not emphasis *",
     "| Arrested | 6 |": "  Arrested   6  ",
+    # a link with no text (an icon's) and an embed's script and style: nothing to read
+    "Six died.[](https://t.co/x1)": "Six died." + " " * 19,
+    'A <script src="w.js">var s = "Read more.";</script> B': "A " + " " * 49 + " B",
+    "A <STYLE>p { color: red }</STYLE> B": "A " + " " * 31 + " B",
     "~~wrong~~ right": "  wrong   right",
     "Use ``a ` b`` here.": "Use   a ` b   here.",
 }
