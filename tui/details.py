@@ -592,6 +592,12 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
                 span_start = tokens[start - 1 - len(qualifier.split()) if qualifier else start - 1].start
             yield r, Quantity(("temperature", scale), signed, span_start, tokens[last].end)
             continue
+        glued = _scale_suffix(tokens, end)
+        if glued is not None and end + 1 < len(tokens) and tokens[end + 1].lemma in CURRENCIES:
+            # "1.5m euros", "20m pounds" (read as "1.5" "m" "euros"): a sum, scaled, even in pounds
+            unit = CURRENCIES[tokens[end + 1].lemma]
+            yield r, Quantity(("money", unit), amount.scaled(glued), span_start, tokens[end + 1].end)
+            continue
         if tokens[anchor].ent in ("DATE", "TIME") and not (end < len(tokens) and tokens[end].lemma in PERSON_NOUNS):
             # (spaCy calls "between 20 and 30 people" a date)
             days = _duration(tokens, start, end)

@@ -39,6 +39,9 @@ def quantities(details, text):
         ("The bank lost $1.5bn last year.", ("money", "dollar"), 1_500_000_000, "1.5bn"),
         ("He paid $1.5m for the house.", ("money", "dollar"), 1_500_000, "1.5m"),
         ("The stadium cost £20m to build.", ("money", "pound"), 20_000_000, "20m"),
+        # the currency named after the glued scale: a sum, and in pounds not a weight
+        ("UEFA fined the club 1.5m euros.", ("money", "euro"), 1_500_000, "1.5m euros"),
+        ("The stadium cost 20m pounds to build.", ("money", "pound"), 20_000_000, "20m pounds"),
     ],
 )
 def test_counts_know_what_they_count(sentence_details, sentence, key, value, wording):
