@@ -39,6 +39,7 @@ from tui.numbers import (
     VAGUE_PLURALS,
     Amount,
     is_number_word,
+    is_spaced_point,
     ordinal_value,
     phrase_value,
 )
@@ -280,6 +281,8 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
                 and "DATE" not in (tokens[j - 1].ent, tokens[j].ent)
             ):
                 j += 1  # "12 000": thousands set off by a space (not "March 25 100 people")
+            elif low == "." and j == i + 1 and _spaced_decimal(tokens, i):
+                j += 2  # "$2. 6 million"
             elif (
                 low == "," and j + 1 < n and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
                 and re.fullmatch(r"\d{3}", tokens[j + 1].text) and j - 1 == i
@@ -296,6 +299,18 @@ def _number_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         runs.append((start, j))
         i = j
     return runs
+
+
+def _spaced_decimal(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether "2. 6" at ``i`` is one decimal (:func:`tui.numbers.is_spaced_point`), its point
+    glued to the number and one space after it, as the token-rebuilt text prints it."""
+    if i + 2 >= len(tokens):
+        return False
+    number, point, fraction = tokens[i], tokens[i + 1], tokens[i + 2]
+    if point.start != number.start + len(number.text) or fraction.start != point.start + 2:
+        return False
+    window = [tokens[i - 1].text if i else "", *(t.text for t in tokens[i : i + 4])]
+    return is_spaced_point(window, 2)
 
 
 def _run_amount(words: list[str], qualifier: str) -> Amount | None:
@@ -605,7 +620,10 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
                 yield r, Quantity(("duration", ""), amount.scaled(days), span_start, tokens[end].end)
             continue  # "two days ago", "25 March", "11 a.m.": dates are compared as dates
         unit = CURRENCIES.get(tokens[start - 1].text.lower()) if start > 0 else None
-        if unit is None and end < len(tokens):
+        if unit is None and end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lemma in CURRENCIES:
+            unit = CURRENCIES[tokens[end + 1].lemma]  # "a two-million-euro booty"
+            span_end = tokens[end + 1].end
+        elif unit is None and end < len(tokens):
             unit = CURRENCIES.get(tokens[end].lemma)
             if unit == "pound" and not _sterling(tokens, start, end):
                 # "weighs 4.5 pounds", "weighing 200 pounds": a weight (in kilograms), not a sum

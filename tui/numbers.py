@@ -125,8 +125,28 @@ def is_thousands_comma(words: list[str], k: int) -> bool:
     )
 
 
+CURRENCY_SIGNS = frozenset(("$", "£", "€", "¥", "us$"))
+_DECIMAL_SCALES = frozenset(("thousand", "million", "billion", "trillion", "m", "bn", "%", "percent", "per"))
+
+
+def is_spaced_point(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the point of a decimal printed with a space after it: "$2. 6
+    million", "£1. 7m", "0. 26%", from the same token-rebuilt corpora.  Only after a currency
+    sign or before a scale or percentage, since "near exit 9. 4 others" is two numbers."""
+    if not (0 < k < len(words) - 1 and words[k] == "."):
+        return False
+    if not (re.fullmatch(r"\d{1,3}", words[k - 1]) and words[k + 1].isdecimal()):
+        return False
+    before = words[k - 2].lower() if k > 1 else ""
+    after = words[k + 2].lower() if k + 2 < len(words) else ""
+    return before in CURRENCY_SIGNS or after in _DECIMAL_SCALES
+
+
 def phrase_value(words: list[str]) -> float | None:
     """Combine a run of number words: "two hundred and fifty", "2.5 million", "a dozen"."""
+    if "." in words[1:-1]:  # "2", ".", "6" of "$2. 6 million": one decimal
+        k = words.index(".")
+        words = [*words[: k - 1], f"{words[k - 1]}.{words[k + 1]}", *words[k + 2 :]]
     total = 0.0
     current: float | None = None
     seen = False

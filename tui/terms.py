@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.nlp import Token
-from tui.numbers import is_number_word, is_thousands_comma, phrase_value, term
+from tui.numbers import is_number_word, is_spaced_point, is_thousands_comma, phrase_value, term
 from tui.spelling import spelling_groups
 
 SKIP_POS = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "X"))
@@ -52,7 +52,10 @@ def sentence_terms(tokens: Sequence[Token], entity_ids: Sequence[str] = ()) -> l
             j = i + 1
             texts = [x.text for x in tokens]
             while j < n and (
-                tokens[j].like_num or tokens[j].text.lower() in _NUMBER_JOINERS or is_thousands_comma(texts, j)
+                tokens[j].like_num
+                or tokens[j].text.lower() in _NUMBER_JOINERS
+                or is_thousands_comma(texts, j)
+                or (j == i + 1 and is_spaced_point(texts, j))
             ):
                 j += 1
             value = phrase_value([x.text for x in tokens[i:j]])

@@ -42,6 +42,11 @@ def quantities(details, text):
         # the currency named after the glued scale: a sum, and in pounds not a weight
         ("UEFA fined the club 1.5m euros.", ("money", "euro"), 1_500_000, "1.5m euros"),
         ("The stadium cost 20m pounds to build.", ("money", "pound"), 20_000_000, "20m pounds"),
+        # a decimal point followed by a space, as re-joined corpus tokens print it
+        ("Thieves took jewels worth $2. 6 million.", ("money", "dollar"), 2_600_000, "2. 6 million"),
+        ("Watches worth £1. 7m were stolen.", ("money", "pound"), 1_700_000, "1. 7m"),
+        ("Shares rose 0. 26% on Monday.", ("percent", ""), 0.26, "0. 26%"),
+        ("They fled with a two-million-euro booty.", ("money", "euro"), 2_000_000, "two-million-euro"),
     ],
 )
 def test_counts_know_what_they_count(sentence_details, sentence, key, value, wording):
@@ -422,3 +427,9 @@ def test_pounds_with_a_sign_a_scale_or_sterling_are_money(sentence_details, sent
 def test_plain_pounds_are_a_weight_not_a_sum(sentence_details, sentence):
     details, text = sentence_details(sentence)
     assert not [q for q in details.quantities if q.key[0] == "money"], quantities(details, text)
+
+
+def test_a_number_ending_a_phrase_before_a_point_is_not_a_decimal(sentence_details):
+    # "9. 4 others": no currency before and no scale after, so two numbers, not 9.4
+    details, text = sentence_details("The storm killed 12 people near exit 9. 4 others were injured, police said.")
+    assert quantities(details, text) == {(("killed", ""), 12): "12 people", (("injured", ""), 4): "4 others"}

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tui.numbers import Amount, phrase_value, qualifier_range, term, word_value
+from tui.numbers import Amount, is_spaced_point, phrase_value, qualifier_range, term, word_value
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,7 @@ from tui.numbers import Amount, phrase_value, qualifier_range, term, word_value
         (["a", "dozen", "and", "a", "half"], 18),
         (["a", "million", "and", "a", "half"], 1_500_000),
         (["two", "million", "and", "a", "half"], 2_500_000),
+        (["2", ".", "6", "million"], 2_600_000),  # "$2. 6 million", a token-rebuilt decimal
     ],
 )
 def test_phrase_values(words, value):
@@ -46,6 +47,21 @@ def test_slashes_that_are_not_fractions(word):
 
 def test_two_separate_numbers_are_not_one_phrase():
     assert phrase_value(["2016", "25"]) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "k", "expected"),
+    [
+        (["$", "2", ".", "6", "million"], 2, True),
+        (["worth", "1", ".", "7", "m"], 2, True),
+        (["rose", "0", ".", "26", "%"], 2, True),
+        (["exit", "9", ".", "4", "others"], 2, False),  # two numbers either side of a full stop
+        (["in", "2010", ".", "15", "million"], 2, False),  # a year ends the sentence
+        (["$", "2", ",", "600"], 2, False),
+    ],
+)
+def test_a_spaced_decimal_point_needs_money_or_a_scale(words, k, expected):
+    assert is_spaced_point(words, k) is expected
 
 
 def test_word_value_rejects_words():
