@@ -241,6 +241,22 @@ def _class_cos(b: _Basis, c: str) -> np.ndarray:
 
 
 # ------------------------------------------------------------------- features
+def _rank_in_groups(group: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each item's rank in its group by value, best first (0 = best), and the index of its
+    group's best item.  Values lie in [0, 1], so one stable sort of a composite key (group,
+    then value descending) replaces a lexsort; ties keep the items' order."""
+    order = np.argsort(group * 2.0 + (1.0 - value), kind="stable")
+    grouped = group[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = grouped[1:] != grouped[:-1]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - group_start
+    best = np.empty(len(order), dtype=np.int64)
+    best[order] = order[group_start]
+    return rank, best
+
+
 def _ranks(b: _Basis, cx: FloatMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each candidate (i, j): j's rank among i's scores over j's source, the same
     for i seen from j, and the pair's score relative to the better of the two bests.
@@ -255,20 +271,8 @@ def _ranks(b: _Basis, cx: FloatMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarr
     out = []
     for row, other in ((i, j), (j, i)):
         block = np.searchsorted(starts, other, side="right") - 1
-        group = row * len(starts) + block
-        # one stable sort of a composite key (group, then score descending: scores lie in
-        # [0, 1]) instead of a four-key lexsort.  Ties keep ``other`` ascending either way
-        # round, since the candidates are sorted by i, then j.
-        order = np.argsort(group * 2.0 + (1.0 - value), kind="stable")
-        grouped = group[order]
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = grouped[1:] != grouped[:-1]
-        group_start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
-        rank = np.empty(len(order), dtype=np.float32)
-        rank[order] = np.arange(len(order)) - group_start + 1
-        best = np.empty(len(order), dtype=np.float64)
-        best[order] = value[order][group_start]
-        out.append((rank, best))
+        rank, best = _rank_in_groups(row * len(starts) + block, value)
+        out.append(((rank + 1).astype(np.float32), value[best]))
     (rank_ij, best_i), (rank_ji, best_j) = out
     rel = np.minimum(
         np.divide(value, best_i, out=np.zeros_like(value), where=best_i > 0),
@@ -426,17 +430,6 @@ LONE_WORD_REACH = 3
 section label): one shared word says nothing of a shared fact."""
 
 
-def _rank_within(groups: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """Each pair's rank (0 = best) among the pairs of its group, by score."""
-    order = np.lexsort((-p, groups))
-    ranks = np.empty(len(p), dtype=np.int64)
-    g = groups[order]
-    starts = np.r_[0, np.flatnonzero(g[1:] != g[:-1]) + 1]
-    first = np.repeat(starts, np.diff(np.r_[starts, len(g)]))
-    ranks[order] = np.arange(len(g)) - first
-    return ranks
-
-
 def _among_best(b: _Basis, p: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """Pairs that are among each end's ``MOST_LINKS`` best links into the other end's source."""
     out = np.zeros(len(p), dtype=bool)
@@ -445,8 +438,8 @@ def _among_best(b: _Basis, p: np.ndarray, keep: np.ndarray) -> np.ndarray:
         return out
     i, j, q = b.rows[k], b.cols[k], p[k]
     sources = int(b.source.max()) + 1
-    ok = (_rank_within(i * sources + b.source[j], q) < MOST_LINKS) & (
-        _rank_within(j * sources + b.source[i], q) < MOST_LINKS
+    ok = (_rank_in_groups(i * sources + b.source[j], q)[0] < MOST_LINKS) & (
+        _rank_in_groups(j * sources + b.source[i], q)[0] < MOST_LINKS
     )
     out[k[ok]] = True
     return out

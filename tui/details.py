@@ -33,6 +33,7 @@ from tui.lexicon import (
 )
 from tui.nlp import AnnotatedSentence, Token
 from tui.numbers import (
+    CURRENCIES,
     FRACTIONS,
     QUALIFIERS,
     SCALES,
@@ -206,10 +207,6 @@ def _times(tokens: tuple[Token, ...], lows: list[str], parsed: bool = True):
 
 
 _SCALE_WORDS = frozenset(("dozen", "couple", "hundred", "thousand", "million", "billion"))
-CURRENCIES = {
-    "$": "dollar", "usd": "dollar", "us$": "dollar", "dollar": "dollar", "€": "euro", "eur": "euro",
-    "euro": "euro", "£": "pound", "gbp": "pound", "pound": "pound", "¥": "yen", "yen": "yen",
-}
 PERSON_NOUNS = GENERIC_PERSONS | frozenset(
     "child children boy boys girl girls baby babies teenager teenagers student students "
     "officer officers soldier soldiers worker workers civilian civilians tourist tourists "
@@ -607,7 +604,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
                 span_start = tokens[start - 1 - len(qualifier.split()) if qualifier else start - 1].start
             yield r, Quantity(("temperature", scale), signed, span_start, tokens[last].end)
             continue
-        glued = _scale_suffix(tokens, end)
+        glued = _scale_suffix(tokens, end)  # "1.5m", read as "1.5" then "m"
         if glued is not None and end + 1 < len(tokens) and tokens[end + 1].lemma in CURRENCIES:
             # "1.5m euros", "20m pounds" (read as "1.5" "m" "euros"): a sum, scaled, even in pounds
             unit = CURRENCIES[tokens[end + 1].lemma]
@@ -630,9 +627,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
                 yield r, Quantity(("weight", ""), amount.scaled(POUND_KG), span_start, tokens[end].end)
                 continue
         if unit is not None:
-            scale = _scale_suffix(tokens, end) if start > 0 and tokens[start - 1].text.lower() in CURRENCIES else None
-            if scale is not None:  # "$1.5 m" read as "$1.5" then "m": a million
-                amount = amount.scaled(scale)
+            if glued is not None and start > 0 and tokens[start - 1].text.lower() in CURRENCIES:
+                amount = amount.scaled(glued)  # "$1.5m": a million
                 span_end = tokens[end].start + len(tokens[end].text.rstrip("."))
             yield r, Quantity(("money", unit), amount, span_start, span_end)
             continue
