@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,22 @@ def make_app():
     return make
 
 
-async def analysed(pilot) -> None:
-    """Wait until the analysis worker has finished and the screen has settled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+async def analysed(pilot, timeout: float = 30.0) -> None:
+    """Wait until the analysis is on screen and the screen has settled.
+
+    The analysis worker starts only after the first frame, so on a loaded machine waiting
+    for the workers alone could return before it even existed (seen once in CI: no
+    comparison yet); this waits for the comparison itself (or the notice that the analysis
+    failed), bounded by ``timeout``.
+    """
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = any(n.title == "Analysis failed" for n in app._notifications)
+        if not app.auto_analyse or app.comparison is not None or failed or time.monotonic() > deadline:
+            break
+        await pilot.pause(0.05)
+    await app.workers.wait_for_complete()
     await pilot.pause()
