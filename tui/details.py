@@ -529,14 +529,35 @@ def _listed(tokens: tuple[Token, ...], noun: int) -> bool:
     return any(j.lemma in PERSON_NOUNS and j.pos == "NOUN" for j in joined)
 
 
-def _part_of(tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int) -> tuple[int, Amount] | None:
+def _part_of(
+    tokens: tuple[Token, ...], runs: list[tuple[int, int]], r: int
+) -> tuple[int, Amount, int] | None:
     """When run ``r`` sizes the set another number picks from ("14 of 20 passengers"):
-    where that number's wording starts, and its amount."""
-    before = _run_before(tokens, runs, r, ("of",))
+    where that number's wording starts, its amount, and its last word."""
+    start = runs[r][0]
+    # "14 of the 20", "10 of the Saints' 16", "three of its five": the set may be
+    # determined or owned; skip that to find the "of" and the number before it
+    k = start
+    while k > 0 and start - k < _MOST_OWNER_WORDS and _owner_word(tokens[k - 1]):
+        k -= 1
+    if k == start or tokens[k - 1].text.lower() != "of":
+        before = _run_before(tokens, runs, r, ("of",))
+    else:
+        shifted = [*runs[:r], (k, runs[r][1])]
+        before = _run_before(tokens, shifted, r, ("of",))
     if before is None:
         return None
-    some_start, _, _, qualifier, amount = before
-    return _wording_start(some_start, qualifier), amount
+    some_start, some_end, _, qualifier, amount = before
+    return _wording_start(some_start, qualifier), amount, some_end - 1
+
+
+_MOST_OWNER_WORDS = 4
+_OWNER_DEPS = frozenset(("det", "poss", "case", "compound"))
+
+
+def _owner_word(t: Token) -> bool:
+    """A word of the determiner or owner before a set's size ("the", "its", "the Saints'")."""
+    return t.dep in _OWNER_DEPS or t.text in ("'s", "'", "’s", "’")
 
 
 def _quantities(tokens: tuple[Token, ...], parsed: bool) -> list[Quantity]:
@@ -577,7 +598,7 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         part = _part_of(tokens, runs, r)
         if part is not None:
             # "killed 14 of 20 passengers": the count is 14 (of a set of 20)
-            first, amount = part
+            first, amount, _ = part
         anchor = end - 1
         if start <= tokens[anchor].head < end and tokens[anchor].head != anchor:
             # "two hundred and fifty people": the run's own head ("hundred") holds the noun
@@ -657,6 +678,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             if not category and (noun.lemma in PERSON_NOUNS or noun.ent == "NORP"):
                 # "dozens of people were injured": the number, not "of", hangs off the verb
                 gov = tokens[anchor].head if noun_i > end and tokens[noun.head].text.lower() == "of" else noun.head
+                if part is not None and tokens[gov].text.lower() == "of":
+                    gov = tokens[part[2]].head  # "killed 14 of the 20 passengers": the 14 was killed
                 if tokens[gov].text.lower() == "between":
                     gov = tokens[gov].head  # "arrested between 10 and 12 suspects"
                 candidates = [gov]

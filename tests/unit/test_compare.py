@@ -154,14 +154,21 @@ def test_an_age_given_to_a_shared_surname_alone_is_anyones(analyse_texts):
     assert not [d for d in divergences(comp) if d[1].startswith("age")], divergences(comp)
 
 
+@pytest.mark.parametrize("of_set", ["of 20", "of the 20", "of the bus's 20", "of its 20"])
 @pytest.mark.parametrize(("other", "diverges"), [("14", False), ("12", True), ("20", True)])
-def test_a_toll_of_some_of_a_set_is_the_toll_not_the_set(analyse_texts, other, diverges):
+def test_a_toll_of_some_of_a_set_is_the_toll_not_the_set(analyse_texts, of_set, other, diverges):
     found = linked_divergences(
         analyse_texts,
-        "Crash\n\nThe bus crash near Kirkuk on Tuesday killed 14 of 20 passengers.",
+        f"Crash\n\nThe bus crash near Kirkuk on Tuesday killed 14 {of_set} passengers.",
         f"Kirkuk crash\n\nThe bus crash near Kirkuk on Tuesday killed {other} passengers.",
     )
     assert bool([d for d in found if d[1] == "killed"]) == diverges, found
+
+
+@pytest.mark.parametrize("of_set", ["of 16", "of the 16", "of the Saints' 16", "of their 16"])
+def test_a_count_picked_from_a_set_is_the_part(sentence_details, of_set):
+    details, _ = sentence_details(f"Thomas missed 10 {of_set} games with an ankle sprain.")
+    assert [(q.key, q.amount.value) for q in details.quantities] == [(("", "game"), 10.0)]
 
 
 @pytest.mark.parametrize(("second", "diverges"), [("two women and a man", False), ("four women", True)])
