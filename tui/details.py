@@ -8,9 +8,11 @@ wording so the reader can emphasise exactly "270 injured".
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -654,7 +656,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
             yield r, Quantity(("money", unit), amount, span_start, span_end)
             continue
         if end < len(tokens) and tokens[end].text.lower() in ("%", "percent", "per"):
-            span_end = tokens[end].end
+            last = end + 1 if end + 1 < len(tokens) and tokens[end + 1].text.lower() == "cent" else end
+            span_end = tokens[last].end  # "5.4 per cent", quoted whole
             yield r, Quantity(("percent", ""), amount, span_start, span_end)
             continue
         distance = _distance(tokens, end, amount) if parsed else None
@@ -1189,6 +1192,7 @@ def _dates(tokens: tuple[Token, ...], lows: list[str]):
             runs.append([i])
     for run in runs:
         text = " ".join(tokens[i].text for i in run)
+        offsets = list(itertools.accumulate((len(tokens[i].text) + 1 for i in run[:-1]), initial=0))
         for m in _DATE_RE.finditer(text):
             month = (m.group(1) or m.group(4)).lower()[:3]
             day = int(m.group(2) or m.group(3))
@@ -1198,7 +1202,14 @@ def _dates(tokens: tuple[Token, ...], lows: list[str]):
             first = next((i for i in run if tokens[i].text.lower().startswith(month)), None)
             if first is not None:
                 dated.add(first)
-                yield DateMention(key, tokens[first].start, tokens[first].end, _event(tokens, first))
+                # quote the whole date ("March 3, 2009"), not its month: the month is what
+                # two differing dates most often share
+                lo = run[bisect_right(offsets, m.start()) - 1]
+                hi = run[bisect_right(offsets, m.end() - 1) - 1]
+                year = hi + 2 if hi + 1 < len(tokens) and tokens[hi + 1].text == "," else hi + 1
+                if year < len(tokens) and _YEAR.match(tokens[year].text):
+                    hi = year
+                yield DateMention(key, tokens[lo].start, tokens[hi].end, _event(tokens, first))
     # a month without a day ("in April 2007") still conflicts with a day in another month
     for i in in_dates:
         month = _MONTH_WORDS.get(tokens[i].text.lower().rstrip("."))

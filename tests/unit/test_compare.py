@@ -497,7 +497,21 @@ def test_a_month_against_a_day_in_another_month_diverges(analyse_texts):
         "Verdict\n\nA jury in Tarro convicted Orozco of the murder of the deputy on March 20, 2007.",
         "Deputy's killer\n\nA jury in Tarro convicted Orozco of the murder of the deputy in April 2007.",
     )
-    assert ("date", "day", ("March", "April")) in found, found
+    assert ("date", "day", ("March 20, 2007", "April")) in found, found
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("March 3, 2009", "March 5, 2009"), ("3 March 2009", "5 March 2009"), ("Jan. 4", "Jan. 6")],
+)
+def test_a_differing_date_is_quoted_whole(analyse_texts, first, second):
+    """Two dates in one month differ in the day: quoting the month alone showed "March vs March"."""
+    found = linked_divergences(
+        analyse_texts,
+        f"Crash\n\nThe plane crashed near Madrid on {first}, killing all 40 people on board.",
+        f"Madrid crash\n\nThe plane crashed near Madrid on {second}, killing all 40 people on board.",
+    )
+    assert ("date", "day", (first, second)) in found, found
 
 
 def test_a_weekday_and_a_calendar_date_are_not_compared(analyse_texts):
@@ -587,3 +601,12 @@ def test_one_word_in_common_is_not_a_fact(analyse_texts):
     )
     linked_sentences = {(m.source, m.sentence) for f in comp.facts for m in f.members}
     assert linked_sentences <= {(0, 0), (1, 0)}, linked_sentences
+
+
+def test_a_share_in_per_cent_is_quoted_whole(analyse_texts):
+    found = linked_divergences(
+        analyse_texts,
+        "Turnout\n\nTurnout in the Brava regional election on Sunday was 54.2 per cent, officials said.",
+        "Brava votes\n\nTurnout in the Brava regional election on Sunday was 61 per cent, officials said.",
+    )
+    assert ("number", "percent", ("54.2 per cent", "61 per cent")) in found, found
