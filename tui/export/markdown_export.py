@@ -5,10 +5,15 @@ from __future__ import annotations
 from tui.model import Comparison, Fact
 from tui.wrapping import counted
 
+_MARKUP = frozenset("\\`*_[]<>|~&")
+
 
 def _cell(text: str) -> str:
-    """Table-safe text: pipes and newlines would break the row."""
-    return " ".join(text.replace("|", "\\|").split())
+    """Article text as plain text on one line, safe in a table row: a pipe or newline would
+    break the row, and the corpus's ``quotes'' opened code spans, ``<b>`` passed through
+    as HTML and ``*`` or ``_`` opened emphasis.  Every markup character is escaped with a
+    backslash, which CommonMark allows before any ASCII punctuation."""
+    return "".join("\\" + c if c in _MARKUP else c for c in " ".join(text.split()))
 
 
 def _name(text: str) -> str:
