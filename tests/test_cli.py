@@ -362,7 +362,9 @@ def test_closed_standard_streams_are_one_line():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--threshold", "2"], "--threshold must be between 0 and 1"),
+        (["--threshold", "2"], "--threshold must be from 0.05 to 0.95"),
+        (["--threshold", "0.0001"], "--threshold must be from 0.05 to 0.95"),
+        (["--threshold", "0.96"], "--threshold must be from 0.05 to 0.95"),
         (["--bogus"], "unrecognized arguments: --bogus"),
         (["--json", "--markdown"], "argument --markdown: not allowed with argument --json"),
         (["--model", ""], "--model needs a pipeline name"),

