@@ -7,7 +7,7 @@ raises past its caller, and nothing ever writes to an input.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.ingest import ARTICLE_SUFFIXES, MAX_PAGE_BYTES, Article, InputError, article_from_bytes, load_article
@@ -104,4 +104,44 @@ def load(args: list[str]) -> Loaded:
             continue
         loaded.articles.append(article)
         loaded.notes.extend(f"{article.path}: {note}" for note in article.notes)
+    loaded.articles = distinct_names(loaded.articles)
     return loaded
+
+
+def distinct_names(articles: list[Article]) -> list[Article]:
+    """Names a reader can tell apart: two ``story.txt`` from different folders (or two
+    pieces from one outlet) were both "story" in every pane header, difference and report.
+
+    A shared name gains its folder ("a/story"), or the file's name when the outlet was
+    the shared part ("Reuters (story)"); what still collides is numbered ("story (2)").
+    """
+    shared = _collisions(articles)
+    if not shared:
+        return articles
+    def stem(a: Article) -> str:
+        path = Path(a.path)
+        return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+    out = []
+    for a in articles:
+        if a.name in shared and a.path != STDIN:
+            group = [stem(b) for b in articles if b.name == a.name]
+            where = stem(a)
+            if group.count(where) > 1 and Path(a.path).parent.name:
+                where = f"{Path(a.path).parent.name}/{where}"
+            out.append(replace(a, name=where if a.name == stem(a) else f"{a.name} ({where})"))
+        else:
+            out.append(a)
+    shared = _collisions(out)
+    seen: dict[str, int] = {}
+    for k, a in enumerate(out):
+        if a.name in shared:
+            seen[a.name] = seen.get(a.name, 0) + 1
+            if seen[a.name] > 1:
+                out[k] = replace(a, name=f"{a.name} ({seen[a.name]})")
+    return out
+
+
+def _collisions(articles: list[Article]) -> set[str]:
+    names = [a.name for a in articles]
+    return {n for n in names if names.count(n) > 1}
