@@ -336,6 +336,22 @@ def _qualifier(tokens: tuple[Token, ...], start: int) -> str:
     return ""
 
 
+def _then(tokens: tuple[Token, ...], start: int) -> bool:
+    """The number follows "then" ("then-15", "then- 15", "then 15-year-old")."""
+    before = [t.text.lower() for t in tokens[max(0, start - 2) : start]]
+    return bool(before) and (before[-1] in ("then", "then-") or before == ["then", "-"])
+
+
+def _converted(tokens: tuple[Token, ...], first: int) -> bool:
+    """A sum in brackets right after another sum: a conversion, not a second figure."""
+    k = first - 1
+    if k > 0 and tokens[k].text.lower() in CURRENCIES and not tokens[k].text.isalpha():
+        k -= 1  # "($1.52 million)": the sign opens the figure
+    if k <= 0 or tokens[k].text != "(":
+        return False
+    return any(t.ent == "MONEY" or t.lemma in CURRENCIES for t in tokens[max(0, k - 4) : k])
+
+
 def _is_age(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     after = " ".join(t.text.lower() for t in tokens[end : end + 4])
     if re.match(r"^(- )?years? (- )?old\b|^-?year-old\b|^years? of age\b", after):
@@ -610,6 +626,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
         span_start = tokens[first].start
         span_end = tokens[end - 1].end
         if _is_age(tokens, start, end):
+            if _then(tokens, start):
+                continue  # "the then-15-year-old": an age at another time
             owner, first_name = _age_owner(tokens, start, end)
             j = end
             while j < len(tokens) and tokens[j].text.lower() in ("-", "year", "years", "old"):
@@ -650,6 +668,8 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
                 yield r, Quantity(("weight", ""), amount.scaled(POUND_KG), span_start, tokens[end].end)
                 continue
         if unit is not None:
+            if _converted(tokens, first):
+                continue  # "110 billion euros ($158 billion)": the same sum in another currency
             if glued is not None and start > 0 and tokens[start - 1].text.lower() in CURRENCIES:
                 amount = amount.scaled(glued)  # "$1.5m": a million
                 span_end = tokens[end].start + len(tokens[end].text.rstrip("."))
@@ -1175,7 +1195,7 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
 def _dates(tokens: tuple[Token, ...], lows: list[str]):
     if not _WEEKDAYS.isdisjoint(lows):
         for i, low in enumerate(lows):
-            if low in _WEEKDAYS and not _habitual(tokens, lows, i):
+            if low in _WEEKDAYS and not _habitual(tokens, lows, i) and not _zoned(tokens, i):
                 t = tokens[i]
                 yield DateMention(low, t.start, t.end, _event(tokens, i))
     in_dates = [i for i, t in enumerate(tokens) if t.ent == "DATE"]
@@ -1218,6 +1238,13 @@ def _dates(tokens: tuple[Token, ...], lows: list[str]):
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
+_TIME_ZONES = frozenset("GMT UTC Z ET EST EDT CT CST CDT MT MST MDT PT PST PDT BST CET CEST WIB AEST AEDT".split())
+
+
+def _zoned(tokens: tuple[Token, ...], i: int) -> bool:
+    """A weekday given with a time zone ("18:41 local time (02:41 GMT Friday)"): the
+    moment in another zone, whose day may be the next or the last."""
+    return any(t.text in _TIME_ZONES for t in tokens[max(0, i - 2) : i])
 
 
 def _habitual(tokens: tuple[Token, ...], lows: list[str], i: int) -> bool:

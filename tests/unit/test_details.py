@@ -433,3 +433,28 @@ def test_a_number_ending_a_phrase_before_a_point_is_not_a_decimal(sentence_detai
     # "9. 4 others": no currency before and no scale after, so two numbers, not 9.4
     details, text = sentence_details("The storm killed 12 people near exit 9. 4 others were injured, police said.")
     assert quantities(details, text) == {(("killed", ""), 12): "12 people", (("injured", ""), 4): "4 others"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sums"),
+    [
+        ("A rescue of 110 billion euros ($158 billion) was agreed on Sunday.", [110e9]),
+        ("The heist netted £20m ($31m) in cash and jewels.", [20e6]),
+        # brackets after something else than a sum hold a sum of their own
+        ("The two fines (€500 and €300) were paid on Monday.", [500, 300]),
+    ],
+)
+def test_a_sum_converted_in_brackets_is_not_a_second_sum(sentence_details, sentence, sums):
+    details, _ = sentence_details(sentence)
+    assert [q.amount.value for q in details.quantities if q.key[0] == "money"] == sums
+
+
+@pytest.mark.parametrize("then", ["then-15-year-old", "then- 15-year-old", "then 15-year-old"])
+def test_an_age_then_is_not_an_age_now(sentence_details, then):
+    details, _ = sentence_details(f"The attack on the {then} Timmons was filmed by a neighbour.")
+    assert not [q for q in details.quantities if q.key[0] == "age"]
+
+
+def test_a_weekday_in_another_time_zone_is_not_the_day(sentence_details):
+    details, _ = sentence_details("He died at 18:41 local time on Thursday (02:41 GMT Friday), his family said.")
+    assert [d.key for d in details.dates] == ["thursday"]
