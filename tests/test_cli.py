@@ -174,11 +174,14 @@ def test_one_article_is_not_a_comparison():
     assert "at least two articles" in proc.stderr.decode()
 
 
-def test_unknown_model_is_a_clear_error():
-    proc = run("--json", "--model", "no_such_pipeline", *SEEDS)
+@pytest.mark.parametrize("mode", [["--json"], []])
+def test_unknown_model_is_a_clear_error(mode):
+    """Also before the reader opens: it opened, and could only ever say "analysing…"."""
+    proc = run(*mode, "--model", "no_such_pipeline", *SEEDS)
     assert proc.returncode == 2
     err = proc.stderr.decode()
     assert "no_such_pipeline" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_stdin_article():

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from tui.model import Comparison
 
 THRESHOLD_STEP = 0.05
+NO_ANALYSIS = "no analysis"
 CACHED_AT_ONCE = 150_000
 """Characters (all articles) up to which a cached analysis is applied before the first frame;
 a longer set's facts take seconds to rebuild, so they come from the cache in the worker while
@@ -145,6 +146,8 @@ class ParallaxApp(App[int]):
         self.notices = list(notices or [])
         self.auto_analyse = analyse
         self.use_cache = use_cache
+        self.failure = ""
+        """Why there is no analysis, once the worker has given up ("" until then)."""
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
         self._syncing = False
@@ -418,6 +421,19 @@ class ParallaxApp(App[int]):
         panel.loading = False
         panel.show_message(f"No analysis: {message.error}. The articles are shown as plain text.")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=12)
+        # nothing is coming: every "analysing…" placeholder says so
+        self.failure = message.error
+        for header in self.query(SourceHeader):
+            header.set_pending(NO_ANALYSIS)
+        self.query_one(EntitySidebar).show_entities(None, NO_ANALYSIS)
+        self._update_summary()
+
+    def _not_ready(self) -> None:
+        """Tell a key that needs the comparison why there is none."""
+        if self.failure:
+            self.notify(f"No analysis: {self.failure}", severity="error", timeout=4)
+        else:
+            self._not_ready()
 
     def _apply(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
         """Show a (new) comparison, keeping the reader on the same sentence if asked."""
@@ -557,7 +573,8 @@ class ParallaxApp(App[int]):
         if self._query:
             flags.append(f"/{self._query} {self._match + 1 if self._match >= 0 else 0}/{len(self._matches)}")
         if c is None:
-            summary = Summary(len(self.articles), None, flags=tuple(flags))
+            pending = NO_ANALYSIS if self.failure else "analysing…"
+            summary = Summary(len(self.articles), None, flags=tuple(flags), pending=pending)
         else:
             summary = Summary(
                 len(c.sources), len(c.facts), len(c.divergences), c.count("unique"), self._position(), tuple(flags)
@@ -652,7 +669,7 @@ class ParallaxApp(App[int]):
 
     def _step_fact(self, candidates: list[int], step: int) -> None:
         if self.comparison is None:
-            self.notify("Still analysing…", timeout=2)
+            self._not_ready()
             return
         if not candidates:
             self.notify("No facts: no sentence is reported by two sources.", timeout=3)
@@ -707,7 +724,7 @@ class ParallaxApp(App[int]):
 
     def action_threshold(self, direction: int) -> None:
         if self.prepared is None or self.comparison is None:
-            self.notify("Still analysing…", timeout=2)
+            self._not_ready()
             return
         from tui.model import THRESHOLD_RANGE
 
@@ -756,7 +773,7 @@ class ParallaxApp(App[int]):
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         query = event.value.strip()
         if self.comparison is None:
-            self.notify("Still analysing…", timeout=2)
+            self._not_ready()
             return
         if query != self._query:
             self._query = query
@@ -871,7 +888,7 @@ class ParallaxApp(App[int]):
 
     def action_export(self, kind: str) -> None:
         if self.comparison is None:
-            self.notify("Still analysing…", timeout=2)
+            self._not_ready()
             return
         suffix = "json" if kind == "json" else "md"
         default = self._free_name(f"parallax-comparison.{suffix}")

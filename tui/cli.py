@@ -97,6 +97,11 @@ def _main(argv: list[str] | None) -> int:
         for error in loaded.errors:
             _say(error)
         return EXIT_USAGE
+    from tui.pipelines import missing
+
+    if missing(args.model):
+        _say(f"cannot load spaCy pipeline {args.model!r}: no installed package or folder of that name")
+        return EXIT_USAGE
     # No cyclic garbage collection until the first frame: start-up allocates
     # tens of thousands of long-lived objects (modules, classes, styles) and
     # the collector would walk them several times for nothing; the app turns it

