@@ -781,7 +781,7 @@ class ParallaxApp(App[int]):
             self._match = -1
             self._refresh_marks()
         if not self._matches:
-            self.notify(f"No match for {query!r}" if query else "Type something to search", timeout=3)
+            self.notify(f"No match for “{query}”" if query else "Type something to search", timeout=3)
             self._update_summary()
             return
         self._match = (self._match + 1) % len(self._matches)

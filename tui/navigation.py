@@ -121,12 +121,23 @@ class Match:
     end: int
 
 
+_APOSTROPHES = "'’‘`´"
+_QUOTES = '"“”„«»'
+_DASHES = "-–—‐"
+_LIKE = {
+    c: f"[{re.escape(group)}]" for group in (_APOSTROPHES, _QUOTES, _DASHES) for c in group
+}
+"""Typographic marks a keyboard types one way and articles print another: a typed
+"Laachraoui's" finds "Laachraoui’s".  Each is one character either way, so match
+offsets stay the text's own."""
+
+
 def search(comparison: Comparison, query: str) -> list[Match]:
     """Case-insensitive matches of ``query`` in every sentence, in pane then reading order."""
     query = query.strip()
     if not query:
         return []
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    pattern = re.compile("".join(_LIKE.get(c, re.escape(c)) for c in query), re.IGNORECASE)
     out = []
     for s, src in enumerate(comparison.sources):
         for sent in src.sentences:

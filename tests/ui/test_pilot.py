@@ -350,3 +350,14 @@ async def test_page_down_always_moves_forward_with_the_cursor_on_screen(make_app
         await pilot.press("pageup")
         assert pane.scroll_offset.y < seen[-1]
         assert 0 <= pane.row_of(pane.cursor) < height
+
+
+@pytest.mark.asyncio
+async def test_a_search_without_match_quotes_what_was_typed(make_app):
+    """The notice showed the query's repr: a typed backslash appeared doubled."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("slash", *"zq[(*", "backslash", "enter")
+        await pilot.pause()
+        assert "No match for “zq[(*\\”" in [n.message for n in app._notifications]

@@ -1,0 +1,32 @@
+"""Finding text the way a keyboard types it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.navigation import search
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("laachraoui's", "Laachraoui’s"),
+        ('"a new threat"', "“a new threat”"),
+        ("anti-terror", "anti‐terror"),
+        ("Laachraoui’s", "Laachraoui’s"),
+    ],
+)
+def test_typed_quotes_and_dashes_find_typographic_ones(analyse_texts, query, found):
+    _, _, comp = analyse_texts(
+        "Raids\n\nLaachraoui’s DNA was found in the flat, which police called “a new threat” to anti‐terror work.",
+        "Brussels\n\nPolice searched a flat in Schaerbeek on Thursday.",
+    )
+    (match,) = search(comp, query)
+    assert comp.sources[match.source].text[match.start : match.end] == found
+
+
+def test_a_regular_expression_character_is_literal(analyse_texts):
+    _, _, comp = analyse_texts("Raids\n\nPolice made 9/11-style arrests (six).", "Other\n\nNothing else [here].")
+    assert [m.source for m in search(comp, "(six)")] == [0]
+    assert [m.source for m in search(comp, "[here]")] == [1]
+    assert search(comp, "s.x") == []
