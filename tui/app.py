@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalScroll, Vertical
@@ -147,6 +147,8 @@ class ParallaxApp(App[int]):
         self.auto_analyse = analyse
         self.use_cache = use_cache
         self.failure = ""
+        self._asked_threshold: float | None = None
+        """The threshold the last stricter/looser key asked for, until its facts are shown."""
         """Why there is no analysis, once the worker has given up ("" until then)."""
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
@@ -488,11 +490,25 @@ class ParallaxApp(App[int]):
 
     def watch_entity(self, _old: str | None, _new: str | None) -> None:
         self._refresh_marks()
+        self._update_fact_panel()  # its position reads "Kerry: fact 2/8" now, even on the same fact
         self._update_summary()
 
     def watch_sidebar_open(self, open_: bool) -> None:
         self.query_one(EntitySidebar).display = open_
         self._layout_columns()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._mark_focused_header()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._mark_focused_header()
+
+    def _mark_focused_header(self) -> None:
+        """The header of the pane that has focus stands out: j/k, u and Tab act there."""
+        focused = self._focused_pane()
+        for header in self.query(SourceHeader):
+            header.set_class(focused is not None and header.id == f"header-{focused.source}", "-focused")
+            header.refresh()
 
     def _focused_pane(self) -> ArticlePane | None:
         focused = self.focused
@@ -525,10 +541,14 @@ class ParallaxApp(App[int]):
     def _refresh_marks(self, spans: bool = True) -> None:
         members = self._current_members()
         all_spans = self._spans() if spans else None
+        status = ""
+        if self.comparison is not None and self.fact_index is not None:
+            status = self.comparison.facts[self.fact_index].status
         for pane in self.panes:
             pane.set_marks(
                 frozenset(members.get(pane.source, ())),
                 all_spans[pane.source] if all_spans is not None else None,
+                status,
             )
 
     def _entity(self):
@@ -591,6 +611,12 @@ class ParallaxApp(App[int]):
         assert self.comparison is not None
         fact = self.comparison.facts[index]
         members = {s: navigation.members_in(fact, s) for s in fact.sources}
+        if lead is None and fact.differences:
+            # a divergence lines up the sentences that hold the differing details
+            cited = {(v.source, v.sentence) for d in fact.differences for v in d.values}
+            for s, ks in members.items():
+                first = [k for k in ks if (s, k) in cited]
+                members[s] = first + [k for k in ks if k not in first]
         focused = self._focused_pane()
         leader = focused.source if focused is not None and focused.source in members else min(members)
         panes = self.panes
@@ -729,11 +755,15 @@ class ParallaxApp(App[int]):
         from tui.model import THRESHOLD_RANGE
 
         low, high = THRESHOLD_RANGE
-        new = round(min(high, max(low, self.comparison.threshold + direction * THRESHOLD_STEP)), 2)
-        if new == round(self.comparison.threshold, 2):
+        # quick presses step on from the last one asked for, not from what is on screen
+        # while that is still being re-aligned (three quick '+' moved one step)
+        current = self._asked_threshold if self._asked_threshold is not None else self.comparison.threshold
+        new = round(min(high, max(low, current + direction * THRESHOLD_STEP)), 2)
+        if new == round(current, 2):
             self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
                         timeout=2)
             return
+        self._asked_threshold = new
         self.realign(new, self._reading_position())
 
     def _reading_position(self) -> tuple[int, int] | None:
@@ -758,6 +788,9 @@ class ParallaxApp(App[int]):
         self.call_from_thread(self._realigned, comparison, keep)
 
     def _realigned(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
+        if self._asked_threshold is not None and comparison.threshold != self._asked_threshold:
+            return  # overtaken by a later press: its own result is on the way
+        self._asked_threshold = None
         before = len(self.comparison.facts) if self.comparison else 0
         self._apply(comparison, keep)
         self.notify(

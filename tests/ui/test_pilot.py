@@ -131,6 +131,33 @@ async def test_threshold_keys_realign_without_rerunning_spacy(make_app, monkeypa
 
 
 @pytest.mark.asyncio
+async def test_quick_threshold_presses_each_take_a_step(make_app, monkeypatch):
+    """Each press stepped from the threshold on screen, so presses made while a
+    re-alignment ran were lost: three quick '+' moved one step."""
+    import time
+
+    import tui.analysis
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        build = tui.analysis.build
+
+        def slow_build(*args, **kwargs):
+            time.sleep(0.3)  # a re-alignment that takes a moment, as on a big cluster
+            return build(*args, **kwargs)
+
+        monkeypatch.setattr(tui.analysis, "build", slow_build)
+        start = app.comparison.threshold
+        await pilot.press("plus", "plus", "plus")  # no wait between them
+        await analysed(pilot)
+        assert app.comparison.threshold == pytest.approx(start + 0.15)
+        await pilot.press("minus", "minus")
+        await analysed(pilot)
+        assert app.comparison.threshold == pytest.approx(start + 0.05)
+
+
+@pytest.mark.asyncio
 async def test_entity_selection_filters_fact_navigation(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -361,3 +388,100 @@ async def test_a_search_without_match_quotes_what_was_typed(make_app):
         await pilot.press("slash", *"zq[(*", "backslash", "enter")
         await pilot.pause()
         assert "No match for “zq[(*\\”" in [n.message for n in app._notifications]
+
+
+@pytest.mark.asyncio
+async def test_the_focused_pane_is_marked_in_its_header(make_app):
+    """Keys like j/k and u act on the focused pane, which nothing on screen showed."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+
+        def marked() -> list[str]:
+            return [h.id for h in app.query("SourceHeader") if h.has_class("-focused")]
+
+        assert marked() == ["header-0"]
+        await pilot.press("tab")
+        assert marked() == ["header-1"]
+        await pilot.press("e")  # the sidebar: no pane has focus
+        assert marked() == []
+        await pilot.press("e")
+        assert marked() == ["header-1"]
+
+
+def _gutter_mark(pane, sentence: int) -> str | None:
+    """The status mark beside a sentence on screen (None when it is scrolled away)."""
+    row = pane.row_of(sentence)
+    if row is None or not 0 <= row < pane.scrollable_content_region.height:
+        return None
+    return pane.render_line(row).text[1]
+
+
+@pytest.mark.asyncio
+async def test_the_current_facts_sentences_show_its_status(make_app):
+    """A sentence in an agreeing fact and in a divergent one showed ≠ while the agreeing
+    fact was current, contradicting the fact panel's '= agreement'."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        comp = app.comparison
+        index, fact = next(
+            (i, f) for i, f in enumerate(comp.facts)
+            if f.status == "agreement" and any(comp.sentence(m).status == "divergence" for m in f.members)
+        )
+        app.fact_index = index
+        await pilot.pause()
+        shared = [m for m in fact.members if comp.sentence(m).status == "divergence"]
+        marks = [_gutter_mark(app.pane(m.source), m.sentence) for m in shared]
+        assert "=" in marks and set(marks) <= {"=", None}, marks
+        divergent = next(i for i, f in enumerate(comp.facts) if f.status == "divergence")
+        app.fact_index = divergent
+        await pilot.pause()
+        marks = [_gutter_mark(app.pane(m.source), m.sentence) for m in comp.facts[divergent].members]
+        assert "≠" in marks and set(marks) <= {"≠", None}, marks
+
+
+@pytest.mark.asyncio
+async def test_a_divergence_lines_up_the_sentences_that_differ(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        comp = app.comparison
+
+        def cited(fact) -> set[tuple[int, int]]:
+            return {(v.source, v.sentence) for d in fact.differences for v in d.values}
+
+        def first_members(fact) -> set[tuple[int, int]]:
+            return {(s, min(m.sentence for m in fact.members if m.source == s)) for s in fact.sources}
+
+        # a divergence whose differing sentence is not its first in some pane
+        index, fact = next(
+            (i, f) for i, f in enumerate(comp.facts)
+            if f.status == "divergence" and any(
+                (s, k) not in cited(f) for s, k in first_members(f) if any(c[0] == s for c in cited(f))
+            )
+        )
+        app.fact_index = index
+        await pilot.pause()
+        for s in fact.sources:
+            if any(src == s for src, _ in cited(fact)):
+                assert (s, app.pane(s).cursor) in cited(fact)
+
+
+@pytest.mark.asyncio
+async def test_choosing_an_entity_on_the_current_fact_updates_the_fact_panel(make_app):
+    from tui import navigation
+    from tui.widgets.fact_panel import FactPanel
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        comp = app.comparison
+        entity = next(e for e in comp.entities if "Kerry" in e.name)
+        facts = navigation.facts_mentioning(comp, entity)
+        app.fact_index = facts[1]
+        await pilot.pause()
+        app.choose_entity(entity.id)
+        await pilot.pause()
+        body = str(app.query_one(FactPanel).query_one("#fact-body").render())
+        assert body.startswith(f"{entity.name}: fact 2/{len(facts)}"), body

@@ -18,6 +18,8 @@ LEGEND = (
     ("+", "unique", "only this source reports it"),
     ("·", "boilerplate", "page chrome, left out of the comparison"),
     ("▶", "cursor", "the sentence under the cursor; ▸ marks the other members of its fact"),
+    ("", "current fact", "its sentences show its own mark: = or ≠ for this fact, whatever other facts they are in"),
+    ("", "pane name", "reversed over the focused pane, where j/k, u and tab act"),
 )
 
 

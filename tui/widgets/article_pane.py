@@ -134,6 +134,8 @@ class ArticlePane(ScrollView, can_focus=True):
         escape sequence in the file cannot move the terminal's cursor); sentences are offsets into it."""
         self._sentences: list[PaneSentence] = []
         self._current: frozenset[int] = frozenset()
+        self._current_status = ""
+        """The current fact's status: its sentences show it, whatever their other facts say."""
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
         self._hide_boilerplate = False
         self._lines: list[_Line] = []
@@ -156,10 +158,20 @@ class ArticlePane(ScrollView, can_focus=True):
         self,
         current: frozenset[int] = frozenset(),
         spans: dict[int, list[tuple[int, int, str]]] | None = None,
+        status: str = "",
     ) -> None:
-        """Which sentences belong to the current fact, and which spans to emphasise."""
+        """Which sentences belong to the current fact (and its status), and which spans to
+        emphasise.
+
+        A sentence can be in several facts; its own mark says whether any of them diverges.
+        While a fact is current its sentences show that fact's status instead, so the marks
+        beside the text say what the fact panel says (an agreement showed rows of ≠ when its
+        sentences also belonged to a divergent fact)."""
         changed = current ^ self._current
+        if status != self._current_status:
+            changed |= current | self._current
         self._current = current
+        self._current_status = status
         if spans is not None:
             self._spans = spans
             self._cache.clear()
@@ -361,7 +373,10 @@ class ArticlePane(ScrollView, can_focus=True):
         if line.sentence < 0:
             return Strip.blank(width, base)
         sentence = self._sentences[line.sentence]
-        style = base + self._style(sentence.status)
+        status = sentence.status
+        if line.sentence in self._current and self._current_status:
+            status = self._current_status
+        style = base + self._style(status)
         is_cursor = line.sentence == self.cursor
         if line.sentence in self._current:
             style += self._style("current")
@@ -373,7 +388,7 @@ class ArticlePane(ScrollView, can_focus=True):
             gutter_style = style
         gutter = Text.assemble(
             (pointer, gutter_style),
-            (MARKS.get(sentence.status, " "), gutter_style + self._style(f"mark-{sentence.status}")),
+            (MARKS.get(status, " "), gutter_style + self._style(f"mark-{status}")),
             (" ", gutter_style),
         )
         body = Text(self.text[line.start : line.end].replace("\n", " "), no_wrap=True)

@@ -25,6 +25,7 @@ class SourceHeader(Widget):
         "source-header--divergence",
         "source-header--unique",
         "source-header--pending",
+        "source-header--focused",
     }
 
     def __init__(self, name: str, title: str = "", *, id: str | None = None) -> None:
@@ -46,7 +47,9 @@ class SourceHeader(Widget):
     def render(self) -> Text:
         width = max(10, self.size.width)
         style = self.get_component_rich_style
-        head = Text(self.source_name, style=style("source-header--name"), no_wrap=True, overflow="ellipsis")
+        # the pane the keys act on: reversed, so it shows without colour too
+        name_style = style("source-header--focused" if self.has_class("-focused") else "source-header--name")
+        head = Text(self.source_name, style=name_style, no_wrap=True, overflow="ellipsis")
         if self.title and len(self.source_name) + 3 < width:
             head.append(f"  {self.title}", style=style("source-header--detail"))
         head.truncate(width, overflow="ellipsis")
