@@ -330,13 +330,21 @@ class ParallaxApp(App[int]):
         sidebar = self.query_one(EntitySidebar)
         available = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
         fits = available // max(1, len(columns)) >= MIN_COLUMN
-        width = available // max(1, available // MIN_COLUMN)  # whole panes fill the view
+        per_view = max(1, available // MIN_COLUMN)
+        width = available // per_view  # whole panes fill the view
         for column in columns:
             column.styles.width = "1fr" if fits else width
+        # the view holds whole panes only: the columns left over by the division (100 for
+        # three panes of 33) showed a sliver of the next pane
+        self.query_one("#columns").styles.width = "1fr" if fits else per_view * width
         if not fits:
-            # after the new widths are laid out (the scroll range is only known then)
-            pane = self._focused_pane()
-            self.call_after_refresh(lambda: self.call_after_refresh(self._snap_columns, pane, width))
+            # after the new widths are laid out (the scroll range is only known then), for
+            # the pane focused by then: keys pressed meanwhile (tab) must not be undone
+            self.call_after_refresh(
+                lambda: self.call_after_refresh(
+                    lambda: self._snap_columns(self._focused_pane() or self._last_pane, width)
+                )
+            )
 
     def _snap_columns(self, pane: ArticlePane | None, width: int | None = None) -> None:
         """Scroll sideways by whole panes, keeping ``pane`` in view: the minimal scroll
@@ -496,6 +504,9 @@ class ParallaxApp(App[int]):
     def watch_sidebar_open(self, open_: bool) -> None:
         self.query_one(EntitySidebar).display = open_
         self._layout_columns()
+        # again once the sidebar has its size: a sidebar just shown measures 0 wide until
+        # laid out, so the panes were sized as if it were not there (a strip of the next showed)
+        self.call_after_refresh(self._layout_columns)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._mark_focused_header()
@@ -726,7 +737,10 @@ class ParallaxApp(App[int]):
         current = self._focused_pane()
         index = panes.index(current) if current in panes else -1
         target = panes[(index + step) % len(panes)]
-        target.focus()
+        # focused now, not after the queued messages (Widget.focus defers it): two tabs in
+        # one read of the terminal both stepped from the same pane.  And no scroll of
+        # Textual's own: its least move to show the pane left the view half-way through one
+        self.screen.set_focus(target, scroll_visible=False)
         self._snap_columns(target)
 
     def action_entities(self) -> None:

@@ -312,3 +312,42 @@ async def test_a_failed_analysis_says_so_everywhere_it_said_analysing(make_app):
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("No analysis: cannot load spaCy pipeline") for m in messages), messages
         assert "Still analysing…" not in messages
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_four_panes_scroll_by_whole_panes_without_slivers(make_app, size):
+    """With four articles the second Tab stopped half-way through a pane (Textual's own
+    scroll on focus came after the snap), 100 columns showed a 1-column sliver of a fourth
+    pane, and opening the sidebar left a strip of the next pane."""
+    from tests.ui.conftest import TARRO
+
+    app = make_app(TARRO)
+    async with app.run_test(size=size) as pilot:
+        await analysed(pilot)
+        scroller = app.query_one("#columns")
+
+        def snapped(step) -> None:
+            width = app.query(".column").first().outer_size.width
+            assert scroller.scroll_x % width == 0, (step, scroller.scroll_x, width)
+            assert scroller.region.width % width == 0, (step, scroller.region.width, width)  # no sliver
+            shown, pane = scroller.region, app.focused.region
+            assert shown.x <= pane.x and pane.right <= shown.right, (step, shown, pane)
+
+        for step in range(5):
+            await pilot.press("tab")
+            await pilot.pause()
+            await pilot.pause()
+            snapped(step)
+        before = app.panes.index(app.focused)
+        for _ in range(3):  # three tabs in one read of the terminal: no message in between
+            app.action_pane(1)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.panes.index(app.focused) == (before + 3) % 4
+        snapped("quick")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        width = app.query(".column").first().outer_size.width
+        assert scroller.region.width % width == 0, ("sidebar", scroller.region.width, width)
