@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 THRESHOLD_STEP = 0.05
 NO_ANALYSIS = "no analysis"
+WIDE_FOOTER = 80
+"""Width from which the footer also shows the command palette's key."""
 CACHED_AT_ONCE = 150_000
 """Characters (all articles) up to which a cached analysis is applied before the first frame;
 a longer set's facts take seconds to rebuild, so they come from the cache in the worker while
@@ -92,7 +94,7 @@ class ParallaxApp(App[int]):
         Binding("p", "fact(-1)", "Prev", tooltip="Previous fact (also [)"),
         Binding("right_square_bracket", "fact(1)", "Next fact", show=False),
         Binding("left_square_bracket", "fact(-1)", "Previous fact", show=False),
-        Binding("d", "divergence(1)", "Diverge", tooltip="Next divergence"),
+        Binding("d", "divergence(1)", "Diff", tooltip="Next divergence"),
         Binding("D", "divergence(-1)", "Previous divergence", show=False),
         Binding("u", "unique(1)", "Unique", tooltip="Next unique sentence in this pane"),
         Binding("U", "unique(-1)", "Previous unique sentence", show=False),
@@ -105,7 +107,7 @@ class ParallaxApp(App[int]):
                 tooltip="Stricter matching: fewer, surer facts"),
         Binding("minus", "threshold(-1)", "Looser", key_display="-", show=False,
                 tooltip="Looser matching: more facts"),
-        Binding("slash", "search", "Search", key_display="/", tooltip="Search across all panes"),
+        Binding("slash", "search", "Find", key_display="/", tooltip="Search across all panes"),
         Binding("escape", "clear_filters", "Clear entity or search filter", show=False),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="All keys and marks"),
         Binding("q", "quit", "Quit"),
@@ -215,7 +217,7 @@ class ParallaxApp(App[int]):
         self._fit_terminal()
         self.set_interval(WATCH_SECONDS, self.check_inputs, name="watch inputs")
         # the footer's key widgets come right after the first frame: the text first
-        self.call_after_refresh(self.mount, Footer(compact=True))
+        self.call_after_refresh(self.mount, Footer(compact=True, show_command_palette=self.size.width >= WIDE_FOOTER))
         small = sum(len(a.text) for a in self.articles) <= CACHED_AT_ONCE
         if self.auto_analyse and self.use_cache and small and self._apply_cached():
             return
@@ -277,6 +279,13 @@ class ParallaxApp(App[int]):
             self.sidebar_open = True
         self._layout_columns()
         self._fit_terminal()
+        for footer in self.query(Footer):
+            # the palette key is docked over the keys' right end: below this it hid '? Help'
+            # and 'q Quit' and left a stray letter of them ('ctrl+p' stays in the help)
+            wide = self.size.width >= WIDE_FOOTER
+            if footer.show_command_palette != wide:
+                footer.show_command_palette = wide
+                footer.refresh(recompose=True)  # the key is only added or left out in compose
 
     @on(ArticlePane.Rewrapped)
     def _pane_rewrapped(self) -> None:
