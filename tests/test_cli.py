@@ -190,6 +190,11 @@ def test_stdin_article():
     assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
     assert data["sources"][0]["path"] == "-" and data["sources"][0]["name"] == "stdin"
+    # no file holds what was piped in: the export carries the text its offsets point into
+    piped = data["sources"][0]
+    assert piped["text"] == text.decode("utf-8")
+    assert all(piped["text"][s["start"] : s["end"]] == s["text"] for s in piped["sentences"])
+    assert "text" not in data["sources"][1]
 
 
 def test_inputs_are_never_written(tmp_path):

@@ -32,8 +32,9 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "title": src.title,
                 "notes": list(src.notes),
                 "format": src.format,
-                # a web page's offsets refer to the extracted article, which is not in any file
-                **({"text": src.text} if src.format == "html" else {}),
+                # offsets that no file can resolve carry their text: a web page's refer to the
+                # extracted article, standard input's to what was piped in
+                **({"text": src.text} if src.format == "html" or src.path == "-" else {}),
                 "sentences": [
                     {
                         "index": s.index,
