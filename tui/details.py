@@ -418,6 +418,7 @@ def _category_index(tokens: tuple[Token, ...], indexes: list[int]) -> int | None
     return None
 
 
+_RESULT_VERBS = frozenset(("leave", "render"))
 PREDICATE_DEPS = frozenset(("prep", "pobj", "attr", "acomp", "acl", "amod", "relcl", "dobj"))
 
 
@@ -708,8 +709,15 @@ def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[in
                 candidates = [gov]
                 if tokens[gov].lemma == "be":
                     candidates += _predicate(tokens, gov, exclude=noun_i)
+                result: list[int] = []
+                if tokens[gov].lemma in _RESULT_VERBS:
+                    # "left 41 people dead": what they were left is the count's kind
+                    result = _children(tokens, gov, ("oprd", "acomp", "xcomp"))
+                    candidates += result
                 k = _category_index(tokens, candidates)
                 category = COUNT_CATEGORIES[tokens[k].lemma] if k is not None else ""
+                if k in result and 0 < k - noun_i <= 2:
+                    span_end = tokens[k].end  # quoted as "41 people dead"
         elif parsed:
             t = tokens[anchor]
             if t.dep in NOMINAL_DEPS:

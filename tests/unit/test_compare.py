@@ -610,3 +610,16 @@ def test_a_share_in_per_cent_is_quoted_whole(analyse_texts):
         "Brava votes\n\nTurnout in the Brava regional election on Sunday was 61 per cent, officials said.",
     )
     assert ("number", "percent", ("54.2 per cent", "61 per cent")) in found, found
+
+
+@pytest.mark.parametrize(("second", "diverges"), [("left 14 people dead", True), ("left 41 people dead", False),
+                                                  ("killed 41 people", False)])
+def test_a_toll_told_as_left_dead_is_a_toll(analyse_texts, second, diverges):
+    found = linked_divergences(
+        analyse_texts,
+        "Kirkuk bombing\n\nThe car bombing in Kirkuk on Monday left 41 people dead, police said.",
+        f"Bombing\n\nThe car bombing in Kirkuk on Monday {second}, police said.",
+    )
+    assert bool([d for d in found if d[1] == "killed"]) == diverges, found
+    if diverges:
+        assert ("number", "killed", ("41 people dead", "14 people dead")) in found
