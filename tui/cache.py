@@ -35,7 +35,7 @@ from tui.pipelines import DEFAULT_MODELS, RULES
 if TYPE_CHECKING:
     from tui.analysis import Prepared
 
-FORMAT = 46
+FORMAT = 47
 """Bumped when the meaning of a cache entry changes (the layout is checked anyway)."""
 MAX_ENTRIES = 200
 """Oldest entries beyond this are pruned, so the cache cannot grow without bound."""

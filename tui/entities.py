@@ -37,6 +37,18 @@ Schaerbeek/Schaarbeek score 90, Maalbeek/Maelbeek 87.5, Austria/Australia 75."""
 
 
 _POSSESSIVE = re.compile(r"'s$|'$")
+_INITIALS = re.compile(r"\b(?:\w\.){2,}")
+_QUOTES = "`'\"“”‘’«»"
+
+
+def shown_name(text: str) -> str:
+    """A mention as a name: without the quotes around it or a possessive ("``American Pie",
+    "Summit Entertainment's")."""
+    t = " ".join(text.split()).strip(_QUOTES + " ")
+    for ending in ("'s", "’s"):
+        if t.endswith(ending) and len(t) > len(ending):
+            return t[: -len(ending)]
+    return t
 _ARTICLE = re.compile(r"^the\s+")
 _PUNCT = re.compile(r"[^\w\s-]")
 
@@ -49,6 +61,7 @@ def normalise(text: str) -> str:
         t = "".join(c for c in t if not unicodedata.combining(c))
     t = t.casefold().replace("’", "'")
     t = _POSSESSIVE.sub("", t)
+    t = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), t)  # "U.S." is "US"
     t = _ARTICLE.sub("", t)
     t = _PUNCT.sub(" ", t)
     return " ".join(t.split())
@@ -253,8 +266,9 @@ def merge_entities(
     for n, group in enumerate(ordered):
         eid = f"e{n}"
         ordered_mentions = sorted(group.mentions)
-        texts = Counter(m[4] for m in ordered_mentions)
-        first_seen = {t: i for i, t in reversed(list(enumerate(m[4] for m in ordered_mentions)))}
+        # spellings as names: "Meyer's" and "Meyer" are one spelling of one name
+        texts = Counter(shown_name(m[4]) for m in ordered_mentions)
+        first_seen = {t: i for i, t in reversed(list(enumerate(shown_name(m[4]) for m in ordered_mentions)))}
         # the fullest, most frequent spelling; on a tie, the one read first
         name = max(texts, key=lambda t: (len(name_words(normalise(t))), texts[t], -first_seen[t]))
         label = Counter(m[5] for m in group.mentions).most_common(1)[0][0]

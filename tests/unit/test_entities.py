@@ -60,6 +60,24 @@ def test_junk_and_boilerplate_mentions_are_dropped():
     assert groups(index) == {"Paris": {"Paris"}}
 
 
+def test_dotted_initials_merge_with_plain_ones():
+    index = merge_entities([
+        [sentence(("U.S. Geological Survey", "ORG"))], [sentence(("US Geological Survey", "ORG"))],
+    ])
+    assert groups(index) == {"U.S. Geological Survey": {"U.S. Geological Survey", "US Geological Survey"}}
+
+
+def test_names_are_shown_without_quotes_or_a_possessive():
+    """"Summit Entertainment's" and "``American Pie" were shown as names in the sidebar."""
+    index = merge_entities([
+        [sentence(("Summit Entertainment's", "ORG")), sentence(("``American Pie", "WORK_OF_ART"))],
+        [sentence(("Summit Entertainment's", "ORG")), sentence(("Summit Entertainment", "ORG"))],
+    ])
+    names = groups(index)
+    assert names["Summit Entertainment"] == {"Summit Entertainment"}
+    assert "American Pie" in names
+
+
 def test_normalise_folds_case_accents_and_possessives():
     assert normalise("Belgium’s") == normalise("belgium") == "belgium"
     assert normalise("Université") == "universite"
