@@ -355,12 +355,16 @@ class ParallaxApp(App[int]):
                 )
             )
 
-    def _snap_columns(self, pane: ArticlePane | None, width: int | None = None) -> None:
+    def _snap_columns(self, pane: ArticlePane | None, width: int | None = None, tries: int = 5) -> None:
         """Scroll sideways by whole panes, keeping ``pane`` in view: the minimal scroll
         that shows it (or a resize) could stop half-way through a pane, cutting words."""
         scroller = self.query_one("#columns", HorizontalScroll)
         columns = list(self.query(".column"))
         if not columns or pane is None:
+            return
+        if width and columns[0].outer_size.width != width and tries:
+            # the new widths are not laid out yet: a scroll now is clamped to the old range
+            self.call_after_refresh(self._snap_columns, pane, width, tries - 1)
             return
         width = width or columns[0].outer_size.width or 1
         per_view = max(1, scroller.size.width // width)

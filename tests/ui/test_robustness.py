@@ -282,8 +282,15 @@ async def test_sideways_scrolling_moves_by_whole_panes(make_app):
         for size in (None, (60, 20), (90, 24)):
             if size:
                 await pilot.resize_terminal(*size)
-                await pilot.pause()
-                await pilot.pause()
+                # a resize is laid out over a few frames (sizes first, then the snap); on a
+                # loaded machine two pauses were not always enough (seen once in CI)
+                for _ in range(40):
+                    await pilot.pause(0.05)
+                    try:
+                        snapped(size)
+                        break
+                    except AssertionError:
+                        continue
                 snapped(size)
             for _ in range(3):
                 await pilot.press("tab")
