@@ -8,14 +8,13 @@ wording so the reader can emphasise exactly "270 injured".
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import accumulate, combinations
 
 from tui.clock import ClockTime, clock_times
 from tui.lexicon import (
@@ -1220,7 +1219,7 @@ def _dates(tokens: tuple[Token, ...], lows: list[str]):
             runs.append([i])
     for run in runs:
         text = " ".join(tokens[i].text for i in run)
-        offsets = list(itertools.accumulate((len(tokens[i].text) + 1 for i in run[:-1]), initial=0))
+        offsets = list(accumulate((len(tokens[i].text) + 1 for i in run[:-1]), initial=0))
         for m in _DATE_RE.finditer(text):
             month = (m.group(1) or m.group(4)).lower()[:3]
             day = int(m.group(2) or m.group(3))
