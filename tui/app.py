@@ -149,9 +149,9 @@ class ParallaxApp(App[int]):
         self.auto_analyse = analyse
         self.use_cache = use_cache
         self.failure = ""
+        """Why there is no analysis, once the worker has given up ("" until then)."""
         self._asked_threshold: float | None = None
         """The threshold the last stricter/looser key asked for, until its facts are shown."""
-        """Why there is no analysis, once the worker has given up ("" until then)."""
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
         self._syncing = False
@@ -456,7 +456,7 @@ class ParallaxApp(App[int]):
         if self.failure:
             self.notify(f"No analysis: {self.failure}", severity="error", timeout=4)
         else:
-            self._not_ready()
+            self.notify("Still analysing…", timeout=2)
 
     def _apply(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
         """Show a (new) comparison, keeping the reader on the same sentence if asked."""

@@ -358,3 +358,14 @@ async def test_four_panes_scroll_by_whole_panes_without_slivers(make_app, size):
         await pilot.pause()
         width = app.query(".column").first().outer_size.width
         assert scroller.region.width % width == 0, ("sidebar", scroller.region.width, width)
+
+
+@pytest.mark.asyncio
+async def test_keys_before_the_analysis_say_it_is_still_running(make_app):
+    app = make_app(analyse=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        for key in ("n", "plus"):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert [n.message for n in app._notifications] == ["Still analysing…"], key
