@@ -347,13 +347,9 @@ class ParallaxApp(App[int]):
         # three panes of 33) showed a sliver of the next pane
         self.query_one("#columns").styles.width = "1fr" if fits else per_view * width
         if not fits:
-            # after the new widths are laid out (the scroll range is only known then), for
-            # the pane focused by then: keys pressed meanwhile (tab) must not be undone
-            self.call_after_refresh(
-                lambda: self.call_after_refresh(
-                    lambda: self._snap_columns(self._focused_pane() or self._last_pane, width)
-                )
-            )
+            # once the new widths are laid out (``_snap_columns`` waits for them), for the pane
+            # focused by then: keys pressed meanwhile (tab) must not be undone
+            self.call_after_refresh(lambda: self._snap_columns(self._focused_pane() or self._last_pane, width))
 
     def _snap_columns(self, pane: ArticlePane | None, width: int | None = None, tries: int = 5) -> None:
         """Scroll sideways by whole panes, keeping ``pane`` in view: the minimal scroll

@@ -35,6 +35,7 @@ from tui.lexicon import (
 from tui.nlp import AnnotatedSentence, Token
 from tui.numbers import (
     CURRENCIES,
+    CURRENCY_SIGNS,
     FRACTIONS,
     QUALIFIERS,
     SCALES,
@@ -344,7 +345,7 @@ def _then(tokens: tuple[Token, ...], start: int) -> bool:
 def _converted(tokens: tuple[Token, ...], first: int) -> bool:
     """A sum in brackets right after another sum: a conversion, not a second figure."""
     k = first - 1
-    if k > 0 and tokens[k].text.lower() in CURRENCIES and not tokens[k].text.isalpha():
+    if k > 0 and tokens[k].text.lower() in CURRENCY_SIGNS:
         k -= 1  # "($1.52 million)": the sign opens the figure
     if k <= 0 or tokens[k].text != "(":
         return False

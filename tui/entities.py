@@ -267,8 +267,9 @@ def merge_entities(
         eid = f"e{n}"
         ordered_mentions = sorted(group.mentions)
         # spellings as names: "Meyer's" and "Meyer" are one spelling of one name
-        texts = Counter(shown_name(m[4]) for m in ordered_mentions)
-        first_seen = {t: i for i, t in reversed(list(enumerate(shown_name(m[4]) for m in ordered_mentions)))}
+        spellings = [shown_name(m[4]) for m in ordered_mentions]
+        texts = Counter(spellings)
+        first_seen = {t: i for i, t in reversed(list(enumerate(spellings)))}
         # the fullest, most frequent spelling; on a tie, the one read first
         name = max(texts, key=lambda t: (len(name_words(normalise(t))), texts[t], -first_seen[t]))
         label = Counter(m[5] for m in group.mentions).most_common(1)[0][0]

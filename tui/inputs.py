@@ -10,7 +10,15 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tui.ingest import ARTICLE_SUFFIXES, MAX_PAGE_BYTES, Article, InputError, article_from_bytes, load_article
+from tui.ingest import (
+    ARTICLE_SUFFIXES,
+    MAX_PAGE_BYTES,
+    Article,
+    InputError,
+    article_from_bytes,
+    file_label,
+    load_article,
+)
 
 MAX_ARTICLES = 12
 """Most articles opened from one folder; side-by-side panes stop being readable beyond this."""
@@ -118,18 +126,14 @@ def distinct_names(articles: list[Article]) -> list[Article]:
     shared = _collisions(articles)
     if not shared:
         return articles
-    def stem(a: Article) -> str:
-        path = Path(a.path)
-        return path.name[: -len(path.suffix)] if path.suffix else path.name
-
     out = []
     for a in articles:
         if a.name in shared and a.path != STDIN:
-            group = [stem(b) for b in articles if b.name == a.name]
-            where = stem(a)
-            if group.count(where) > 1 and Path(a.path).parent.name:
-                where = f"{Path(a.path).parent.name}/{where}"
-            out.append(replace(a, name=where if a.name == stem(a) else f"{a.name} ({where})"))
+            label = file_label(Path(a.path))
+            where = label
+            if [file_label(Path(b.path)) for b in articles if b.name == a.name].count(label) > 1:
+                where = f"{Path(a.path).parent.name}/{label}" if Path(a.path).parent.name else label
+            out.append(replace(a, name=where if a.name == label else f"{a.name} ({where})"))
         else:
             out.append(a)
     shared = _collisions(out)

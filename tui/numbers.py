@@ -130,7 +130,7 @@ CURRENCIES = {
     "euro": "euro", "£": "pound", "gbp": "pound", "pound": "pound", "¥": "yen", "yen": "yen",
 }
 """The currency a sign, code or word (lemma) names: "$5" and "5 dollars" are one sum."""
-_CURRENCY_SIGNS = frozenset(k for k in CURRENCIES if not k.isalpha())
+CURRENCY_SIGNS = frozenset(k for k in CURRENCIES if not k.isalpha())
 _DECIMAL_SCALES = frozenset(("thousand", "million", "billion", "trillion", "m", "bn", "%", "percent", "per"))
 
 
@@ -144,7 +144,7 @@ def is_spaced_point(words: list[str], k: int) -> bool:
         return False
     before = words[k - 2].lower() if k > 1 else ""
     after = words[k + 2].lower() if k + 2 < len(words) else ""
-    return before in _CURRENCY_SIGNS or after in _DECIMAL_SCALES
+    return before in CURRENCY_SIGNS or after in _DECIMAL_SCALES
 
 
 def phrase_value(words: list[str]) -> float | None:

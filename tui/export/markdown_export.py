@@ -5,22 +5,25 @@ from __future__ import annotations
 from tui.model import Comparison, Fact
 from tui.wrapping import counted
 
-_MARKUP = frozenset("\\`*_[]<>|~&")
+
+def _escaped(text: str, markup: str) -> str:
+    """``text`` on one line with each of the ``markup`` characters backslash-escaped, which
+    CommonMark allows before any ASCII punctuation."""
+    return "".join("\\" + c if c in markup else c for c in " ".join(text.split()))
 
 
 def _cell(text: str) -> str:
-    """Article text as plain text on one line, safe in a table row: a pipe or newline would
-    break the row, and the corpus's ``quotes'' opened code spans, ``<b>`` passed through
-    as HTML and ``*`` or ``_`` opened emphasis.  Every markup character is escaped with a
-    backslash, which CommonMark allows before any ASCII punctuation."""
-    return "".join("\\" + c if c in _MARKUP else c for c in " ".join(text.split()))
+    """Article text as plain text, safe in a table row: a pipe or newline would break the
+    row, and the corpus's ``quotes'' opened code spans, ``<b>`` passed through as HTML and
+    ``*`` or ``_`` opened emphasis."""
+    return _escaped(text, "\\`*_[]<>|~&")
 
 
 def _name(text: str) -> str:
     """A source's name or title as plain text: its own markup characters ("a`b", "**") would
     otherwise open code or emphasis that runs on into the report.  ("_" is left: inside a
     word, as in file names, it emphasises nothing.)"""
-    return "".join("\\" + c if c in "\\`*[]<>#|~" else c for c in " ".join(text.split()))
+    return _escaped(text, "\\`*[]<>#|~")
 
 
 def _code(text: str) -> str:
