@@ -398,3 +398,29 @@ def test_names_with_markup_or_a_newline_stay_harmless(tmp_path):
     proc = run("--json", missing, SEEDS[0])
     assert proc.returncode == 2
     assert _one_line(proc).endswith("no\\nsuch.txt: no such file")
+
+
+def test_reader_from_a_pipe_without_a_terminal_says_so(tmp_path):
+    """With the article piped in and no terminal to read keys from, the reader could take
+    no keys at all: it refuses with one line instead of opening deaf."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "-", SEEDS[1]],
+        input=Path(SEEDS[0]).read_bytes(),
+        capture_output=True,
+        timeout=60,
+        start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+    )
+    assert proc.returncode == 2
+    assert b"--json" in proc.stderr and b"Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux")
+def test_a_file_name_that_is_not_utf8_still_exports(tmp_path):
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    odd.write_bytes(Path(SEEDS[0]).read_bytes())
+    proc = run("--json", str(odd), SEEDS[1])
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    # the undecodable byte comes back as JSON's escape of it, so the path still opens the file
+    assert os.fsencode(data["sources"][0]["path"]) == os.fsencode(str(odd))

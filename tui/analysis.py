@@ -315,7 +315,7 @@ def prepare_articles(
 
     entry = cache.key(articles, model) if use_cache else ""
     if use_cache:
-        hit = cached(articles, model)
+        hit = cached(articles, model, entry)
         if hit is not None:
             return hit
     pipeline, warning = load_pipeline(model)
@@ -323,3 +323,25 @@ def prepare_articles(
     if use_cache:
         cache.store(entry, prepared)
     return prepared, warning
+
+
+def compare_articles(
+    articles: Sequence[Article], model: str | None = None, threshold: float | None = None, use_cache: bool = True
+) -> tuple[Prepared, Comparison, str | None]:
+    """The prepared analysis, the comparison at ``threshold`` and the warning to show.
+
+    A cached entry that loads but cannot be built from (written by other code in a
+    shape the layout check cannot tell apart) is forgotten and the articles are
+    analysed afresh: a cache problem is never the user's problem.
+    """
+    from tui import cache
+
+    prepared, warning = prepare_articles(articles, model, use_cache)
+    try:
+        return prepared, build(prepared, threshold), warning
+    except Exception:
+        if not use_cache:
+            raise
+    cache.forget(cache.key(articles, model))
+    prepared, warning = prepare_articles(articles, model, use_cache=False)
+    return prepared, build(prepared, threshold), warning

@@ -9,6 +9,7 @@ widget computes alignment: they read the :class:`~tui.model.Comparison`.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer
 
 from tui import navigation
@@ -151,6 +152,9 @@ class ParallaxApp(App[int]):
         self.failure = ""
         """Why there is no analysis, once the worker has given up ("" until then)."""
         self._asked_threshold: float | None = None
+        self._wanted_threshold: float | None = None
+        """The threshold last asked for, kept after its result is shown: a slower, older
+        re-grouping that finishes later must not replace it."""
         """The threshold the last stricter/looser key asked for, until its facts are shown."""
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
@@ -217,13 +221,21 @@ class ParallaxApp(App[int]):
         self._fit_terminal()
         self.set_interval(WATCH_SECONDS, self.check_inputs, name="watch inputs")
         # the footer's key widgets come right after the first frame: the text first
-        self.call_after_refresh(self.mount, Footer(compact=True, show_command_palette=self.size.width >= WIDE_FOOTER))
+        self.call_after_refresh(self._mount_footer)
         small = sum(len(a.text) for a in self.articles) <= CACHED_AT_ONCE
         if self.auto_analyse and self.use_cache and small and self._apply_cached():
             return
         if self.auto_analyse:
             # after the first frame: the worker's imports would compete with it for the GIL
             self.call_after_refresh(self.run_analysis)
+
+    def _mount_footer(self) -> AwaitMount | None:
+        """The footer, unless the app is already closing: a quit pressed in the first
+        frames would otherwise mount it on a screen that is being taken down.  (The mount
+        is returned, so the call after the refresh waits for it, as it did for a mount.)"""
+        if self._exit or not self.screen_stack or not self.screen.is_attached:
+            return None
+        return self.mount(Footer(compact=True, show_command_palette=self.size.width >= WIDE_FOOTER))
 
     def on_ready(self) -> None:
         """The first frame is on screen: if the command line paused garbage collection
@@ -378,12 +390,13 @@ class ParallaxApp(App[int]):
     def run_analysis(self) -> None:
         # let the terminal writer flush the first frame before spaCy's imports take the GIL
         time.sleep(FIRST_FRAME_GRACE)
-        from tui.analysis import build, prepare_articles
+        from tui.analysis import compare_articles
         from tui.nlp import ModelError
 
         try:
-            prepared, warning = prepare_articles(self.articles, self.model_name, self.use_cache)
-            comparison = build(prepared, self.threshold)
+            prepared, comparison, warning = compare_articles(
+                self.articles, self.model_name, self.threshold, self.use_cache
+            )
         except ModelError as exc:
             self.post_message(AnalysisFailed(str(exc)))
             return
@@ -404,12 +417,15 @@ class ParallaxApp(App[int]):
             from tui.analysis import build, cached
 
             hit = cached(self.articles, self.model_name, entry_key)
+            if hit is None:
+                return False
+            prepared, warning = hit
+            comparison = build(prepared, self.threshold)
         except Exception:  # a cache problem is never the user's problem: analyse instead
+            with contextlib.suppress(Exception):
+                cache.forget(entry_key)
             return False
-        if hit is None:
-            return False
-        prepared, warning = hit
-        self.post_message(AnalysisReady(prepared, build(prepared, self.threshold), warning))
+        self.post_message(AnalysisReady(prepared, comparison, warning))
         return True
 
     def _show_loading(self) -> None:
@@ -562,13 +578,19 @@ class ParallaxApp(App[int]):
         members = self._current_members()
         all_spans = self._spans() if spans else None
         status = ""
+        details: dict[int, dict[int, list[tuple[int, int]]]] = {}
         if self.comparison is not None and self.fact_index is not None:
-            status = self.comparison.facts[self.fact_index].status
+            fact = self.comparison.facts[self.fact_index]
+            status = fact.status
+            for d in fact.differences:
+                for v in d.values:
+                    details.setdefault(v.source, {}).setdefault(v.sentence, []).append((v.start, v.end))
         for pane in self.panes:
             pane.set_marks(
                 frozenset(members.get(pane.source, ())),
                 all_spans[pane.source] if all_spans is not None else None,
                 status,
+                details.get(pane.source, {}),
             )
 
     def _entity(self):
@@ -786,7 +808,7 @@ class ParallaxApp(App[int]):
             self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
                         timeout=2)
             return
-        self._asked_threshold = new
+        self._asked_threshold = self._wanted_threshold = new
         self.realign(new, self._reading_position())
 
     def _reading_position(self) -> tuple[int, int] | None:
@@ -807,12 +829,21 @@ class ParallaxApp(App[int]):
         from tui.analysis import build
 
         assert self.prepared is not None
-        comparison = build(self.prepared, threshold)
+        try:
+            comparison = build(self.prepared, threshold)
+        except Exception as exc:  # an in-app notice, never a traceback over the reader
+            self.call_from_thread(self._realign_failed, threshold, f"{type(exc).__name__}: {exc}")
+            return
         self.call_from_thread(self._realigned, comparison, keep)
 
+    def _realign_failed(self, threshold: float, reason: str) -> None:
+        if threshold == self._wanted_threshold:
+            self._asked_threshold = self._wanted_threshold = None
+            self.notify(f"Could not re-group at {threshold:.2f}: {reason}", severity="error", timeout=6)
+
     def _realigned(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
-        if self._asked_threshold is not None and comparison.threshold != self._asked_threshold:
-            return  # overtaken by a later press: its own result is on the way
+        if comparison.threshold != self._wanted_threshold:
+            return  # overtaken by a later press: its own result is on the way, or shown
         self._asked_threshold = None
         before = len(self.comparison.facts) if self.comparison else 0
         self._apply(comparison, keep)
@@ -983,7 +1014,8 @@ class ParallaxApp(App[int]):
 
         text = to_json(self.comparison) if kind == "json" else to_markdown(self.comparison)
         try:
-            target.write_text(text, encoding="utf-8")
+            # a path read from an undecodable file name is written back as its own bytes' escapes
+            target.write_text(text, encoding="utf-8", errors="backslashreplace")
         except OSError as exc:
             self.notify(f"Cannot write {target}: {exc.strerror or exc}", severity="error", timeout=6)
             return

@@ -92,12 +92,39 @@ def model_identity(name: str | None) -> str:
 
 
 def _layout() -> str:
-    """The shape of what is stored, so an entry written by other code is never trusted."""
+    """The shape of what is stored, nested types included, so an entry written by other
+    code is never trusted: slotted dataclasses are restored by position, and an entry from
+    code whose tokens or details gained a field would load with values in the wrong ones."""
     import dataclasses
+    import typing
 
     from tui.analysis import Prepared
 
-    return ",".join(f.name for f in dataclasses.fields(Prepared))
+    seen: dict[type, str] = {}
+
+    def shape(cls: type) -> None:
+        if cls in seen or not dataclasses.is_dataclass(cls):
+            return
+        seen[cls] = ""
+        hints = typing.get_type_hints(cls)
+        seen[cls] = f"{cls.__module__}.{cls.__qualname__}(" + ",".join(
+            f"{f.name}:{hints.get(f.name, f.type)}" for f in dataclasses.fields(cls)
+        ) + ")"
+        for hint in hints.values():
+            for inner in _types_in(hint):
+                shape(inner)
+
+    shape(Prepared)
+    return ";".join(seen[c] for c in sorted(seen, key=lambda c: (c.__module__, c.__qualname__)))
+
+
+def _types_in(hint: object) -> list[type]:
+    """The classes a type hint mentions (``tuple[Token, ...] | None`` gives Token)."""
+    import typing
+
+    if isinstance(hint, type):
+        return [hint]
+    return [t for arg in typing.get_args(hint) for t in _types_in(arg)]
 
 
 def key(articles: Sequence[Article], model: str | None) -> str:
@@ -121,7 +148,16 @@ def _path(entry_key: str) -> Path:
 
 
 def has(entry_key: str) -> bool:
-    return _path(entry_key).is_file()
+    try:
+        return _path(entry_key).is_file()
+    except OSError:  # a cache folder the user may not enter is no cache
+        return False
+
+
+def forget(entry_key: str) -> None:
+    """Remove an entry that loaded but could not be used, so the next run analyses afresh."""
+    with contextlib.suppress(OSError):
+        _path(entry_key).unlink()
 
 
 def load(entry_key: str, articles: Sequence[Article]) -> Prepared | None:
@@ -129,7 +165,7 @@ def load(entry_key: str, articles: Sequence[Article]) -> Prepared | None:
     import dataclasses
 
     path = _path(entry_key)
-    if not path.is_file():
+    if not has(entry_key):
         return None
     try:
         with path.open("rb") as f:

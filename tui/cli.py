@@ -75,6 +75,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _keyboard_on_stdin() -> bool:
+    """Give the reader its keys when standard input was a pipe (``cat a.txt | parallax - b.txt``).
+
+    Textual reads keys from file descriptor 0; once a piped article has been read
+    from it, only end-of-file is left there and the reader would take no keys at
+    all, so the controlling terminal is put in its place.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        if sys.stdin is not None and os.isatty(sys.stdin.fileno()):
+            return True
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return False
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+    return True
+
+
 def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
     from tui.inputs import bundled_seeds, load
@@ -107,6 +127,10 @@ def _main(argv: list[str] | None) -> int:
     # the collector would walk them several times for nothing; the app turns it
     # back on, with those objects frozen out of later collections, once the text
     # is on screen (ParallaxApp.on_ready).
+    if not _keyboard_on_stdin():
+        _say("an article was read from standard input and no terminal is left for the keys; "
+             "use --json or --markdown")
+        return EXIT_USAGE
     gc.disable()
     from tui.app import ParallaxApp
 
@@ -122,17 +146,16 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _export(articles, args: argparse.Namespace) -> int:
-    from tui.analysis import build, prepare_articles
+    from tui.analysis import compare_articles
     from tui.nlp import ModelError
 
     try:
-        prepared, warning = prepare_articles(articles, args.model, use_cache=not args.no_cache)
+        _, comparison, warning = compare_articles(articles, args.model, args.threshold, not args.no_cache)
     except ModelError as exc:
         _say(str(exc))
         return EXIT_USAGE
     if warning:
         _say(warning)
-    comparison = build(prepared, args.threshold)
     if args.json:
         from tui.export import to_json
 
@@ -145,7 +168,7 @@ def _export(articles, args: argparse.Namespace) -> int:
         _say("standard output is closed; nothing written")
         return 1
     try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
         sys.stdout.flush()
     except BrokenPipeError:
         raise

@@ -49,7 +49,7 @@ def test_key_depends_on_the_alignment_weights(articles, monkeypatch, tmp_path):
     assert cache.key(articles, None) != before
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("other-key", object()))])
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("other-key", "layout", object()))])
 def test_corrupt_or_foreign_entries_are_rebuilt(articles, damage):
     prepare_articles(articles)
     (entry,) = cache.cache_dir().glob("*.pickle")
@@ -58,6 +58,37 @@ def test_corrupt_or_foreign_entries_are_rebuilt(articles, damage):
     assert not entry.exists()
     prepared, _ = prepare_articles(articles)  # rebuilt and stored again
     assert entry.exists() and build(prepared).facts
+
+
+def test_an_entry_that_loads_but_cannot_be_built_is_forgotten(articles):
+    """An entry in the right layout whose contents do not fit together (as one written by
+    other code may) is removed and the articles analysed afresh, never a crash."""
+    import dataclasses
+
+    from tui.analysis import compare_articles
+
+    good, _ = prepare_articles(articles)
+    (entry,) = cache.cache_dir().glob("*.pickle")
+    with entry.open("wb") as f:
+        pickle.dump((entry.stem, cache._layout(), dataclasses.replace(good, unit_of={})), f)
+    prepared, comparison, _ = compare_articles(articles)
+    assert comparison.facts and prepared.unit_of
+    assert not entry.exists()
+
+
+def test_layout_covers_nested_types():
+    """A field added to a token or a detail makes old entries stale, not misread."""
+    layout = cache._layout()
+    assert "tui.nlp.Token(" in layout and "tui.details.Details(" in layout
+
+
+def test_a_cache_folder_that_cannot_be_entered_is_no_cache(articles, monkeypatch):
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.Path, "is_file", refuse)
+    assert not cache.has("x")
+    assert cache.load("x", articles) is None
 
 
 def test_no_cache_writes_nothing(articles):
