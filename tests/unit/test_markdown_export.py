@@ -18,3 +18,27 @@ def test_article_markup_characters_render_as_text(analyse_texts):
     html = MarkdownIt("commonmark").enable("table").render(to_markdown(comp))
     assert "killed 12 people in Brava, the ``worst in memory'' said the mayor." in html
     assert "&lt;b&gt;the big one&lt;/b&gt; and a *disaster* for the_town &amp; its port." in html
+
+
+def test_sentences_that_start_like_a_block_stay_text(analyse_texts):
+    """A unique sentence is written as "- {text}": "1." alone made an empty numbered list
+    that swallowed it, "- CUMBRIA POLICE" a nested list, "# …" a heading."""
+    _, _, comp = analyse_texts(
+        "Storm\n\nThe storm on Monday killed 12 people in Brava, officials said.\n\n1.\n\n"
+        "- CUMBRIA POLICE\n\n# The prosecutor spoke.\n\n2) Juror twelve was dismissed.",
+        "Brava storm\n\nThe storm on Monday killed 15 people in Brava, officials said.",
+    )
+    html = MarkdownIt("commonmark").enable("table").render(to_markdown(comp))
+    for text in ("<li>1.</li>", "<li>- CUMBRIA POLICE</li>", "<li># The prosecutor spoke.</li>",
+                 "<li>2) Juror twelve was dismissed.</li>"):
+        assert text in html
+    assert "<ol" not in html and "<h1>The prosecutor" not in html
+
+
+def test_escape_sequences_never_reach_the_terminal(analyse_texts):
+    _, _, comp = analyse_texts(
+        "Storm\x1b]0;pwned\x07\n\nThe storm on Monday killed 12 people in Brava.\x1b[2J",
+        "Brava storm\n\nThe storm on Monday killed 15 people in Brava, officials said.",
+    )
+    report = to_markdown(comp)
+    assert "\x1b" not in report and "\x07" not in report

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.model import Comparison, Fact
-from tui.wrapping import counted
+from tui.wrapping import counted, printable
+
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+#=>])")
+"""What opens a block when a line starts with it: a numbered or bulleted list item, a
+heading, a quote, a setext underline."""
 
 
 def _escaped(text: str, markup: str) -> str:
     """``text`` on one line with each of the ``markup`` characters backslash-escaped, which
-    CommonMark allows before any ASCII punctuation."""
-    return "".join("\\" + c if c in markup else c for c in " ".join(text.split()))
+    CommonMark allows before any ASCII punctuation, and control characters made harmless
+    (the report is often read straight in a terminal, where an escape sequence would act).
+
+    A leading list or heading marker is escaped too: the text follows "- " or "| " in the
+    report, and "- 1. …" is an empty numbered list that swallows the sentence."""
+    flat = "".join("\\" + c if c in markup else c for c in " ".join(printable(text).split()))
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat, count=1)
 
 
 def _cell(text: str) -> str:
@@ -23,7 +34,7 @@ def _name(text: str) -> str:
     """A source's name or title as plain text: its own markup characters ("a`b", "**") would
     otherwise open code or emphasis that runs on into the report.  ("_" is left: inside a
     word, as in file names, it emphasises nothing.)"""
-    return _escaped(text, "\\`*[]<>#|~")
+    return _escaped(text, "\\`*[]<>#|~&")
 
 
 def _code(text: str) -> str:
