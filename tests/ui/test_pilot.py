@@ -442,6 +442,40 @@ async def test_the_current_facts_sentences_show_its_status(make_app):
 
 
 @pytest.mark.asyncio
+async def test_the_current_fact_emphasises_only_its_own_details(make_app):
+    """An agreeing fact's sentences showed the conflict emphasis of another fact they are
+    also in ("300 wounded" against "almost 300" is no conflict here)."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        comp = app.comparison
+        cited = {(v.source, v.sentence) for f in comp.facts for d in f.differences for v in d.values}
+        index, fact = next(
+            (i, f) for i, f in enumerate(comp.facts)
+            if f.status == "agreement" and any((m.source, m.sentence) in cited for m in f.members)
+        )
+
+        def emphasised(members) -> bool:
+            for m in members:
+                pane = app.pane(m.source)
+                lines = pane.region_of(m.sentence)
+                top = lines.y - round(pane.scroll_offset.y)
+                for row in range(max(0, top), min(top + lines.height, pane.scrollable_content_region.height)):
+                    if any(seg.style and seg.style.underline for seg in pane.render_line(row)):
+                        return True
+            return False
+
+        app.fact_index = index
+        await pilot.pause()
+        shared = [m for m in fact.members if (m.source, m.sentence) in cited]
+        assert not emphasised(shared)
+        divergent = next(i for i, f in enumerate(comp.facts) if f.status == "divergence")
+        app.fact_index = divergent
+        await pilot.pause()
+        assert emphasised(comp.facts[divergent].members)
+
+
+@pytest.mark.asyncio
 async def test_a_divergence_lines_up_the_sentences_that_differ(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:

@@ -135,6 +135,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self._sentences: list[PaneSentence] = []
         self._current: frozenset[int] = frozenset()
         self._current_status = ""
+        self._current_details: dict[int, list[tuple[int, int]]] = {}
+        """The current fact's differing details: its sentences emphasise only these."""
         """The current fact's status: its sentences show it, whatever their other facts say."""
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
         self._hide_boilerplate = False
@@ -159,6 +161,7 @@ class ArticlePane(ScrollView, can_focus=True):
         current: frozenset[int] = frozenset(),
         spans: dict[int, list[tuple[int, int, str]]] | None = None,
         status: str = "",
+        current_details: dict[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         """Which sentences belong to the current fact (and its status), and which spans to
         emphasise.
@@ -166,12 +169,12 @@ class ArticlePane(ScrollView, can_focus=True):
         A sentence can be in several facts; its own mark says whether any of them diverges.
         While a fact is current its sentences show that fact's status instead, so the marks
         beside the text say what the fact panel says (an agreement showed rows of ≠ when its
-        sentences also belonged to a divergent fact)."""
-        changed = current ^ self._current
-        if status != self._current_status:
-            changed |= current | self._current
+        sentences also belonged to a divergent fact).  For the same reason they emphasise
+        only the current fact's differing details, not another fact's."""
+        changed = current | self._current
         self._current = current
         self._current_status = status
+        self._current_details = current_details or {}
         if spans is not None:
             self._spans = spans
             self._cache.clear()
@@ -395,7 +398,11 @@ class ArticlePane(ScrollView, can_focus=True):
         body.pad_right(max(0, width - GUTTER - cell_len(body.plain)))
         # Text.render ignores a Text's base style, so the base goes in as a span
         body.stylize(style)
-        for a, b, name in self._spans.get(line.sentence, ()):
+        spans = self._spans.get(line.sentence, ())
+        if line.sentence in self._current:
+            own = [(a, b, "detail") for a, b in self._current_details.get(line.sentence, ())]
+            spans = [span for span in spans if span[2] != "detail"] + own
+        for a, b, name in spans:
             lo, hi = max(a, line.start), min(b, line.end)
             if lo < hi:
                 body.stylize(self._style(name), lo - line.start, hi - line.start)
