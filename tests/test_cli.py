@@ -424,3 +424,10 @@ def test_a_file_name_that_is_not_utf8_still_exports(tmp_path):
     data = json.loads(proc.stdout)
     # the undecodable byte comes back as JSON's escape of it, so the path still opens the file
     assert os.fsencode(data["sources"][0]["path"]) == os.fsencode(str(odd))
+
+
+def test_an_empty_name_is_no_file():
+    """Path("") is the current folder: an empty argument compared whatever articles lay there."""
+    proc = run("--json", "", SEEDS[0])
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == b"parallax: '': no such file (an empty name)"

@@ -31,7 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         epilog="With no FILE, opens the bundled demo articles (Brussels raids, 25 March 2016).",
     )
     ap.add_argument("files", nargs="*", metavar="FILE",
-                    help="article files (.txt, .md), folders of articles, or - for standard input")
+                    help="article files (plain text, Markdown or a saved web page; any other name is read as "
+                         "text), folders of articles, or - for standard input")
     out = ap.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the comparison as JSON (schema parallax/1)")
     out.add_argument("--markdown", action="store_true", help="print the comparison as a Markdown report")
@@ -41,7 +42,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--threshold", type=float, metavar="P",
                     help=f"link threshold from {LOW} to {HIGH} (higher is stricter; default from the model)")
     ap.add_argument("--no-cache", action="store_true",
-                    help="neither read nor write the analysis cache (see README: Cache)")
+                    help="neither read nor write the analysis cache (see README: What it reads)")
     ap.add_argument("--version", action="version", version=f"parallax {__version__}")
     args = ap.parse_args(argv)
     if args.model is not None and not args.model.strip():

@@ -61,6 +61,9 @@ def expand(args: list[str], loaded: Loaded) -> list[str]:
     """Replace folders by the articles inside them."""
     out: list[str] = []
     for arg in args:
+        if not arg.strip():  # Path("") is the current folder, which nobody meant
+            loaded.errors.append(f"{arg!r}: no such file (an empty name)")
+            continue
         path = Path(arg)
         if arg != STDIN and _is_dir(path):
             try:
