@@ -8,7 +8,8 @@ import sys
 CORE = [
     "tui.model", "tui.pipelines", "tui.ingest", "tui.inputs", "tui.nlp", "tui.numbers", "tui.lexicon", "tui.details",
     "tui.boilerplate", "tui.entities", "tui.terms", "tui.align", "tui.compare", "tui.analysis",
-    "tui.export", "tui.cli",
+    "tui.export", "tui.cli", "tui.cache", "tui.navigation", "tui.html_input", "tui.markdown_input",
+    "tui.facts", "tui.spelling", "tui.wrapping", "tui.clock", "tui.language",
 ]
 
 

@@ -48,7 +48,6 @@ from tui.numbers import (
 )
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
-SKIP_ENTS = frozenset(("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
 # entity labels whose place in a sentence can be compared across sources
 ROLE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 

@@ -54,7 +54,6 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",
 )
-MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
 # common nouns that locate an event, so "the Schaerbeek district" and "the
 # districts of Schaerbeek and Jette" name the same role with different places

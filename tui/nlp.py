@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -407,7 +406,3 @@ def _trim(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | None:
     while end > start and stray(doc[end - 1]) and doc[end - 1].text.lower() not in _NAME_PARTICLES:
         end -= 1
     return (start, end) if start < end else None
-
-
-def log(message: str) -> None:
-    print(f"parallax: {message}", file=sys.stderr)
