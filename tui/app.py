@@ -673,6 +673,10 @@ class ParallaxApp(App[int]):
                     members[s] = [cp]
             at = self.pane(leader).row_of(lead[1])
             row = row if at is None else min(max(0, at), height - 1)
+        if lead is not None and not self.sync:
+            # scrolling unsynchronised: the cursor walked onto the fact in its own pane,
+            # and the other panes stay where the reader left them
+            members = {leader: members[leader]}
         lines = [self.pane(s).first_line(ks[0]) for s, ks in members.items()]
         row = min([row, *[ln for ln in lines if ln is not None]])
         self._syncing = True
@@ -682,7 +686,7 @@ class ParallaxApp(App[int]):
                 pane.cursor = ks[0]
                 pane.place(ks[0], row)
             for pane in panes:
-                if pane.source not in members:
+                if pane.source not in members and self.sync:
                     self._follow(self.pane(leader), pane, members[leader][0])
         finally:
             self._syncing = False

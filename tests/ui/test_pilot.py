@@ -106,6 +106,25 @@ async def test_sync_follows_content_and_can_be_switched_off(make_app):
 
 
 @pytest.mark.asyncio
+async def test_the_cursor_moves_only_its_own_pane_when_sync_is_off(make_app):
+    """With sync off, j walking onto a fact's sentence still lined the other panes up."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        leader = app.panes[0]
+        leader.focus()
+        await pilot.press("s")
+        others = {p.source: p.scroll_y for p in app.panes[1:]}
+        reached = 0
+        for _ in range(25):
+            await pilot.press("j")
+            await pilot.pause()
+            reached += app.fact_index is not None
+            assert {p.source: p.scroll_y for p in app.panes[1:]} == others
+        assert reached  # the walk did step onto facts
+
+
+@pytest.mark.asyncio
 async def test_threshold_keys_realign_without_rerunning_spacy(make_app, monkeypatch):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
