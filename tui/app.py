@@ -91,8 +91,8 @@ class ParallaxApp(App[int]):
     COMMANDS = App.COMMANDS | {ParallaxCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "fact(1)", "Next", tooltip="Next fact (also ])"),
-        Binding("p", "fact(-1)", "Prev", tooltip="Previous fact (also [)"),
+        Binding("n", "fact(1)", "Next", tooltip="Next fact"),
+        Binding("p", "fact(-1)", "Prev", tooltip="Previous fact"),
         Binding("right_square_bracket", "fact(1)", "Next fact", show=False),
         Binding("left_square_bracket", "fact(-1)", "Previous fact", show=False),
         Binding("d", "divergence(1)", "Diff", tooltip="Next divergence"),
