@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -42,7 +43,7 @@ from tui.wrapping import printable
 if TYPE_CHECKING:
     # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
     from tui.analysis import Prepared
-    from tui.model import Comparison
+    from tui.model import Comparison, Fact
 
 THRESHOLD_STEP = 0.05
 NO_ANALYSIS = "no analysis"
@@ -81,6 +82,16 @@ class AnalysisFailed(Message):
     """The worker could not analyse the articles; the message is for the user."""
 
     error: str
+
+
+def _detail_spans(facts: Iterable[Fact]) -> dict[int, dict[int, list[tuple[int, int]]]]:
+    """Where the facts' differing details lie, per source and sentence."""
+    out: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for fact in facts:
+        for d in fact.differences:
+            for v in d.values:
+                out.setdefault(v.source, {}).setdefault(v.sentence, []).append((v.start, v.end))
+    return out
 
 
 class ParallaxApp(App[int]):
@@ -152,10 +163,8 @@ class ParallaxApp(App[int]):
         self.failure = ""
         """Why there is no analysis, once the worker has given up ("" until then)."""
         self._asked_threshold: float | None = None
-        self._wanted_threshold: float | None = None
-        """The threshold last asked for, kept after its result is shown: a slower, older
-        re-grouping that finishes later must not replace it."""
-        """The threshold the last stricter/looser key asked for, until its facts are shown."""
+        """The threshold the last stricter/looser key asked for, kept after its facts are
+        shown: a slower, older re-grouping that finishes later must not replace them."""
         self.prepared: Prepared | None = None
         self.comparison: Comparison | None = None
         self._syncing = False
@@ -562,10 +571,9 @@ class ParallaxApp(App[int]):
         comparison = self.comparison
         if comparison is None:
             return out
-        for fact in comparison.facts:
-            for d in fact.differences:
-                for v in d.values:
-                    out[v.source].setdefault(v.sentence, []).append((v.start, v.end, "detail"))
+        for source, sentences in _detail_spans(comparison.facts).items():
+            for sentence, spans in sentences.items():
+                out[source].setdefault(sentence, []).extend((a, b, "detail") for a, b in spans)
         entity = self._entity()
         if entity is not None:
             for m in entity.mentions:
@@ -582,9 +590,7 @@ class ParallaxApp(App[int]):
         if self.comparison is not None and self.fact_index is not None:
             fact = self.comparison.facts[self.fact_index]
             status = fact.status
-            for d in fact.differences:
-                for v in d.values:
-                    details.setdefault(v.source, {}).setdefault(v.sentence, []).append((v.start, v.end))
+            details = _detail_spans([fact])
         for pane in self.panes:
             pane.set_marks(
                 frozenset(members.get(pane.source, ())),
@@ -812,7 +818,7 @@ class ParallaxApp(App[int]):
             self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
                         timeout=2)
             return
-        self._asked_threshold = self._wanted_threshold = new
+        self._asked_threshold = new
         self.realign(new, self._reading_position())
 
     def _reading_position(self) -> tuple[int, int] | None:
@@ -841,14 +847,13 @@ class ParallaxApp(App[int]):
         self.call_from_thread(self._realigned, comparison, keep)
 
     def _realign_failed(self, threshold: float, reason: str) -> None:
-        if threshold == self._wanted_threshold:
-            self._asked_threshold = self._wanted_threshold = None
+        if threshold == self._asked_threshold:
+            self._asked_threshold = None
             self.notify(f"Could not re-group at {threshold:.2f}: {reason}", severity="error", timeout=6)
 
     def _realigned(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
-        if comparison.threshold != self._wanted_threshold:
+        if comparison.threshold != self._asked_threshold:
             return  # overtaken by a later press: its own result is on the way, or shown
-        self._asked_threshold = None
         before = len(self.comparison.facts) if self.comparison else 0
         self._apply(comparison, keep)
         self.notify(

@@ -15,6 +15,7 @@ Windows).  Nothing else is ever written, and never next to the articles.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import json
@@ -91,6 +92,7 @@ def model_identity(name: str | None) -> str:
     return f"{chosen}=={model_version}|spacy=={_version('spacy')}"
 
 
+@functools.cache
 def _layout() -> str:
     """The shape of what is stored, nested types included, so an entry written by other
     code is never trusted: slotted dataclasses are restored by position, and an entry from

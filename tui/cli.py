@@ -123,15 +123,15 @@ def _main(argv: list[str] | None) -> int:
     if missing(args.model):
         _say(f"cannot load spaCy pipeline {args.model!r}: no installed package or folder of that name")
         return EXIT_USAGE
+    if not _keyboard_on_stdin():
+        _say("an article was read from standard input and no terminal is left for the keys; "
+             "use --json or --markdown")
+        return EXIT_USAGE
     # No cyclic garbage collection until the first frame: start-up allocates
     # tens of thousands of long-lived objects (modules, classes, styles) and
     # the collector would walk them several times for nothing; the app turns it
     # back on, with those objects frozen out of later collections, once the text
     # is on screen (ParallaxApp.on_ready).
-    if not _keyboard_on_stdin():
-        _say("an article was read from standard input and no terminal is left for the keys; "
-             "use --json or --markdown")
-        return EXIT_USAGE
     gc.disable()
     from tui.app import ParallaxApp
 

@@ -135,9 +135,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self._sentences: list[PaneSentence] = []
         self._current: frozenset[int] = frozenset()
         self._current_status = ""
+        """The current fact's status: its sentences show it, whatever their other facts say."""
         self._current_details: dict[int, list[tuple[int, int]]] = {}
         """The current fact's differing details: its sentences emphasise only these."""
-        """The current fact's status: its sentences show it, whatever their other facts say."""
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
         self._hide_boilerplate = False
         self._lines: list[_Line] = []
