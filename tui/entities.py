@@ -37,18 +37,36 @@ Schaerbeek/Schaarbeek score 90, Maalbeek/Maelbeek 87.5, Austria/Australia 75."""
 
 
 _POSSESSIVE = re.compile(r"'s$|'$")
-_INITIALS = re.compile(r"\b(?:\w\.){2,}")
+_INITIALS = re.compile(r"\b\w\.(?: ?\w\.)+")
 _QUOTES = "`'\"“”‘’«»"
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def name_bounds(text: str) -> tuple[int, int]:
+    """Where the name lies in a mention's text: ``text[a:b]`` without the quotes around it
+    or a possessive ("``American Pie", "Summit Entertainment's", "the Joneses'" ends at
+    "Joneses").  Offsets, not a cleaned copy, so a mention highlights exactly the words
+    shown as its name; the whole text when nothing would be left."""
+    a, b = 0, len(text)
+    while True:
+        before = (a, b)
+        while a < b and (text[a] in _QUOTES or text[a].isspace()):
+            a += 1
+        while b > a and (text[b - 1] in _QUOTES or text[b - 1].isspace()):
+            b -= 1
+        # "'s" alone is no name to cut down: something must come before it
+        if b - a > 2 and text[b - 2 : b] in _POSSESSIVE_ENDINGS:
+            b -= 2
+        if (a, b) == before:
+            return (a, b) if a < b else (0, len(text))
 
 
 def shown_name(text: str) -> str:
-    """A mention as a name: without the quotes around it or a possessive ("``American Pie",
-    "Summit Entertainment's")."""
-    t = " ".join(text.split()).strip(_QUOTES + " ")
-    for ending in ("'s", "’s"):
-        if t.endswith(ending) and len(t) > len(ending):
-            return t[: -len(ending)]
-    return t
+    """A mention as a name: its ``name_bounds``, on one line."""
+    a, b = name_bounds(text)
+    return " ".join(text[a:b].split())
+
+
 _ARTICLE = re.compile(r"^the\s+")
 _PUNCT = re.compile(r"[^\w\s-]")
 
@@ -61,7 +79,8 @@ def normalise(text: str) -> str:
         t = "".join(c for c in t if not unicodedata.combining(c))
     t = t.casefold().replace("’", "'")
     t = _POSSESSIVE.sub("", t)
-    t = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), t)  # "U.S." is "US"
+    # "U.S." and the spaced "U. S." are "US"
+    t = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), t)
     t = _ARTICLE.sub("", t)
     t = _PUNCT.sub(" ", t)
     return " ".join(t.split())
@@ -75,6 +94,39 @@ def is_junk(text: str) -> bool:
     if re.search(r"\d{1,2}[.:]\d{2}|\d{4}-\d{2}|https?:|www\.|\.com\b|^[@#]", t):
         return True
     return sum(c.isdigit() for c in t) > len(t) / 3
+
+
+_HANDLE = re.compile(r"\S*@\w")
+"""A word holding an @handle ("@newsdesk", "(@janedoe") or an e-mail address."""
+_BEFORE_HANDLE = " \t\r\n([{<|:;,/-–—•·"
+"""What joins a name to the handle after it: "Jane Doe (@janedoe", "Jane Doe - @janedoe"."""
+
+
+def _without_handle(text: str, label: str) -> int | None:
+    """Where the name ends in an entity that runs into an @handle, or None for no name.
+
+    spaCy's small model joins a credit or a "follow us" line to the handle in it
+    ("Jane Doe @janedoe", "Twitter @newsdesk").  A handle is never part of a name,
+    so the name stops before the first one.  What precedes it stays a person only
+    when it is a full name, two capitalised words or more: credits name people in
+    full, while the lone word beside a handle is as often the platform or the desk
+    ("Twitter", "Instagram", "Newsdesk") as a surname, and nothing in the text
+    tells the two apart.  Other names keep what precedes ("Reuters @Reuters").
+    Returns ``len(text)`` when there is no handle.
+    """
+    handle = _HANDLE.search(text)
+    if handle is None:
+        return len(text)
+    end = handle.start()
+    while end and text[end - 1] in _BEFORE_HANDLE:
+        end -= 1
+    a, b = name_bounds(text[:end])
+    words = text[a:b].split()
+    if not words or is_junk(text[a:b]):
+        return None
+    if label == "PERSON" and sum(w[:1].isupper() for w in words) < 2:
+        return None
+    return end
 
 
 def name_words(key: str) -> list[str]:
@@ -137,12 +189,18 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     by_word: dict[str, set[int]] = defaultdict(set)
     by_initials: dict[str, set[int]] = defaultdict(set)
 
-    def index_keys(i: int, keys: set[str]) -> None:
+    def index_keys(i: int, group: _Group) -> None:
         if merged[i].family == "person":
             return
-        for key in keys:
+        for key in group.keys:
             words = normalise(key).replace("-", " ").split()
             if len(words) >= 2:
+                by_initials[_initials(words)].add(i)
+        # an initialism in a longer name gives a letter per initial ("U. S. Department
+        # of Agriculture" is USDA), though ``normalise`` makes it one word ("us")
+        for text in {m[4] for m in group.mentions if "." in m[4]}:
+            if len(normalise(text).split()) >= 2:
+                words = normalise(text.replace(".", " ")).replace("-", " ").split()
                 by_initials[_initials(words)].add(i)
 
     for group in groups:
@@ -162,14 +220,38 @@ def _merge(groups: list[_Group]) -> list[_Group]:
             target = merged[targets[0]]
             target.keys |= group.keys
             target.mentions.extend(group.mentions)
-            index_keys(targets[0], group.keys)
+            index_keys(targets[0], group)
         else:
             merged.append(group)
             i = len(merged) - 1
             for w in set(words):
                 by_word[w].add(i)
-            index_keys(i, group.keys)
+            index_keys(i, group)
     return merged
+
+
+_ONLY_INITIALS = re.compile(r"[^\W\d_]\.(?: ?[^\W\d_]\.)+")
+"""Letters with a full stop each and nothing else: "F. B. I.", "U.S.", "H.R."."""
+
+
+def _initials_are_not_people(by_key: dict[str, list[tuple[int, int, int, int, str, str]]]) -> None:
+    """Relabel "people" named by initials alone ("F. B. I.", "U. N.", "N. Y."): an acronym.
+
+    spaCy's small model reads capital letters with full stops as a person's
+    initials, though news text uses them alone for organisations and places
+    far more often than for a person (who is named in full: "A. J. Smith").
+    The acronym is kept, not dropped: it names something real and links the
+    sentences that mention it.  It takes the label the articles give it
+    elsewhere ("U. S." beside "U.S." the place, which ``normalise`` makes one
+    key), else ORG, what an acronym most often stands for (FBI, UN, WHO).
+    """
+    for mentions in by_key.values():
+        acronym = [m[5] == "PERSON" and _ONLY_INITIALS.fullmatch(m[4]) is not None for m in mentions]
+        if not any(acronym):
+            continue
+        others = Counter(m[5] for m in mentions if m[5] != "PERSON")
+        label = others.most_common(1)[0][0] if others else "ORG"
+        mentions[:] = [(*m[:5], label) if is_acronym else m for m, is_acronym in zip(mentions, acronym, strict=True)]
 
 
 def _plural_groups_are_not_people(by_key: dict[str, list[tuple[int, int, int, int, str, str]]]) -> None:
@@ -231,7 +313,8 @@ class EntityIndex:
     entities: tuple[Entity, ...]
     by_sentence: dict[tuple[int, int], tuple[str, ...]]
     by_offset: dict[tuple[int, int], str]
-    """(source, start offset of a mention) -> entity id."""
+    """(source, start offset of a mention) -> entity id; the start of the entity span the
+    mention was cut from (before a quote) finds it too."""
 
 
 def merge_entities(
@@ -240,6 +323,8 @@ def merge_entities(
 ) -> EntityIndex:
     """Merge every entity mention outside ``excluded`` (boilerplate) sentences."""
     by_key: dict[str, list[tuple[int, int, int, int, str, str]]] = defaultdict(list)
+    # (source, start of a mention's name) -> start of the entity span it was cut from
+    span_start: dict[tuple[int, int], int] = {}
     person_words = _person_words(documents)
     for s_i, sentences in enumerate(documents):
         for k, sent in enumerate(sentences):
@@ -248,11 +333,18 @@ def merge_entities(
             for ent in sent.entities:
                 if ent.label not in KEPT_LABELS or is_junk(ent.text):
                     continue
-                key = normalise(ent.text)
-                if key:
+                end = _without_handle(ent.text, ent.label)
+                if end is None:
+                    continue
+                a, b = name_bounds(ent.text[:end])
+                text = ent.text[a:b]
+                key = normalise(text)
+                if key and not is_junk(text):  # a lone "'s" leaves "s"
                     label = "LOC" if _person_is_a_place(sent, ent, person_words) else ent.label
-                    by_key[key].append((s_i, k, ent.start, ent.end, ent.text, label))
+                    by_key[key].append((s_i, k, ent.start + a, ent.start + b, text, label))
+                    span_start[(s_i, ent.start + a)] = ent.start
 
+    _initials_are_not_people(by_key)
     _plural_groups_are_not_people(by_key)
     groups: list[_Group] = []
     for key, mentions in by_key.items():
@@ -282,5 +374,12 @@ def merge_entities(
         for m in mentions:
             if eid not in by_sentence[(m.source, m.sentence)]:
                 by_sentence[(m.source, m.sentence)].append(eid)
-    by_offset = {(m.source, m.start): e.id for e in entities for m in e.mentions}
+    # a mention is found by where its name starts and by where spaCy's span did: the
+    # details read places from the spans, quote and all ("``Brussels")
+    by_offset = {
+        (m.source, start): e.id
+        for e in entities
+        for m in e.mentions
+        for start in (m.start, span_start[(m.source, m.start)])
+    }
     return EntityIndex(tuple(entities), {k: tuple(v) for k, v in by_sentence.items()}, by_offset)

@@ -135,3 +135,68 @@ def test_the_object_of_at_stays_a_person():
     at = parsed(("shouted", "ROOT", 0, ""), ("at", "prep", 0, ""), ("Obama", "pobj", 1, "PERSON"))
     (person,) = merge_entities([[at]]).entities
     assert person.label == "PERSON"
+
+
+def in_text(text: str, *names: tuple[str, str]) -> AnnotatedSentence:
+    """A sentence of ``text`` whose entities are the given spans, found in order."""
+    spans, pos = [], 0
+    for name, label in names:
+        start = text.index(name, pos)
+        pos = start + len(name)
+        spans.append(Span(start, pos, name, label, 0, 1))
+    return AnnotatedSentence(0, len(text), 0, (), tuple(spans))
+
+
+def test_mentions_span_the_name_without_quotes_or_a_possessive():
+    """The export's mention offsets covered "Sarah Palin's" while the name shown was "Sarah Palin"."""
+    text = "\"Sarah Palin's\" aide met Sarah Palin’s son, ``Sarah Palin'' and the Joneses' lawyer."
+    spans = [
+        ('"Sarah Palin\'s"', "PERSON"),
+        ("Sarah Palin’s", "PERSON"),
+        ("``Sarah Palin''", "PERSON"),
+        ("Joneses'", "ORG"),
+    ]
+    index = merge_entities([[in_text(text, *spans)]])
+    names = {e.name: [text[m.start : m.end] for m in e.mentions] for e in index.entities}
+    assert names == {"Sarah Palin": ["Sarah Palin"] * 3, "Joneses": ["Joneses"]}
+    for e in index.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    # the details look places up by where spaCy's span starts, quote and all
+    assert index.by_offset[(0, 0)] == index.by_offset[(0, 1)]
+
+
+def test_a_handle_is_not_part_of_a_name():
+    """spaCy ran a credit line into one "person": "Twitter @newsdesk", "Jane Doe @janedoe"."""
+    text = "Follow Twitter @newsdesk for news from Jane Doe (@janedoe). Jane Doe said so."
+    spans = [("Twitter @newsdesk", "PERSON"), ("Jane Doe (@janedoe", "PERSON"), ("Jane Doe", "PERSON")]
+    index = merge_entities([[in_text(text, *spans)]])
+    (jane,) = index.entities
+    assert jane.name == "Jane Doe" and [text[m.start : m.end] for m in jane.mentions] == ["Jane Doe"] * 2
+    # beside a handle, a lone word may be the platform; an organisation keeps it
+    assert [e.name for e in merge_entities([[sentence(("Reuters @Reuters", "ORG"))]]).entities] == ["Reuters"]
+    assert not merge_entities([[sentence(("'s", "PERSON"))]]).entities
+
+
+def test_initials_alone_are_an_acronym_not_a_person():
+    index = merge_entities(
+        [
+            [sentence(("F. B. I.", "PERSON")), sentence(("N. Y.", "PERSON"))],
+            [sentence(("FBI", "ORG")), sentence(("U.S.", "GPE")), sentence(("U. S.", "PERSON"))],
+        ]
+    )
+    labels = {e.name: (e.label, len(e.mentions)) for e in index.entities}
+    # the label the articles give the acronym elsewhere, else ORG
+    assert labels == {"F. B. I.": ("ORG", 2), "N. Y.": ("ORG", 1), "U.S.": ("GPE", 2)}
+    assert normalise("U. S.") == normalise("U.S.") == "us"
+
+
+def test_an_acronym_finds_a_name_written_with_initials():
+    index = merge_entities(
+        [
+            [sentence(("U. S. Department of Agriculture", "ORG"))],
+            [sentence(("U.S. Department of Agriculture", "ORG")), sentence(("USDA", "ORG"))],
+        ]
+    )
+    (usda,) = index.entities
+    assert len(usda.mentions) == 3
