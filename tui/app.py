@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer
 
@@ -84,6 +85,29 @@ class AnalysisFailed(Message):
     error: str
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingPosition:
+    """Where the reader was when the facts are re-grouped: a sentence, and the
+    fact it was read in (its members), if any."""
+
+    sentence: tuple[int, int]
+    fact: frozenset[tuple[int, int]]
+
+
+def _kept_fact(comparison: Comparison, keep: ReadingPosition) -> int | None:
+    """Index of the new fact to stay on: of the sentence's facts, the one sharing
+    most members with the fact the reader was on.  A sentence may be in several
+    facts, so its first one is not always the one the reader left, and a
+    stricter then looser key would land elsewhere."""
+    source, sentence = keep.sentence
+    fids = comparison.sources[source].sentences[sentence].facts
+    if not fids:
+        return None
+    facts = [comparison.fact(fid) for fid in fids]
+    best = max(facts, key=lambda f: len(keep.fact & {(m.source, m.sentence) for m in f.members}))
+    return comparison.facts.index(best)
+
+
 def _detail_spans(facts: Iterable[Fact]) -> dict[int, dict[int, list[tuple[int, int]]]]:
     """Where the facts' differing details lie, per source and sentence."""
     out: dict[int, dict[int, list[tuple[int, int]]]] = {}
@@ -114,6 +138,8 @@ class ParallaxApp(App[int]):
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, priority=True),
         Binding("e", "entities", "Names", tooltip="Show and focus the entity sidebar (again: back to the text)"),
         Binding("b", "toggle_boilerplate", "Chrome", show=False, tooltip="Show or hide boilerplate"),
+        Binding("f", "toggle_details", "Fact panel", show=False,
+                tooltip="Taller fact panel, for a long fact (again: back)"),
         Binding("s", "toggle_sync", "Sync", show=False, tooltip="Synchronised scrolling on or off"),
         Binding("plus,equals_sign", "threshold(1)", "Stricter", key_display="+", show=False,
                 tooltip="Stricter matching: fewer, surer facts"),
@@ -128,7 +154,7 @@ class ParallaxApp(App[int]):
 
     HELP_SECTIONS: ClassVar[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ("Facts", ("fact(1)", "fact(-1)", "divergence(1)", "divergence(-1)", "unique(1)", "unique(-1)")),
-        ("Panes", ("pane(1)", "pane(-1)", "toggle_sync", "toggle_boilerplate")),
+        ("Panes", ("pane(1)", "pane(-1)", "toggle_sync", "toggle_boilerplate", "toggle_details")),
         ("Names and search", ("entities", "search", "clear_filters")),
         ("Matching", ("threshold(1)", "threshold(-1)")),
         ("App", ("help", "command_palette", "quit")),
@@ -150,6 +176,7 @@ class ParallaxApp(App[int]):
         model: str | None = None,
         threshold: float | None = None,
         notices: list[str] | None = None,
+        folder_notes: list[str] | None = None,
         analyse: bool = True,
         use_cache: bool = True,
     ) -> None:
@@ -158,6 +185,7 @@ class ParallaxApp(App[int]):
         self.model_name = model
         self.threshold = threshold
         self.notices = list(notices or [])
+        self.folder_notes = list(folder_notes or [])
         self.auto_analyse = analyse
         self.use_cache = use_cache
         self.failure = ""
@@ -181,6 +209,12 @@ class ParallaxApp(App[int]):
         self._disk_notices: dict[int, set[str]] = {}
         """Per article, the changes on disk already told ("changed", "deleted")."""
         self._realign_pending = False
+        self._anchor: ReadingPosition | None = None
+        """Where the reader was when the first of a run of stricter / looser keys was
+        pressed, kept until they move: each re-grouping looks for that fact, so
+        stricter then looser comes back to it even when the stricter grouping had
+        split it up."""
+        self._regrouping = False
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -222,6 +256,8 @@ class ParallaxApp(App[int]):
             self.pane(0).focus()
         for notice in self.notices:
             self.notify(notice, title="Not opened", severity="error", timeout=8)
+        for note in self.folder_notes:
+            self.notify(note, title="Left out", severity="warning", timeout=10)
         for article in self.articles:
             for note in article.notes:
                 self.notify(note, title=article.name, severity="warning", timeout=10)
@@ -257,9 +293,12 @@ class ParallaxApp(App[int]):
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
                markup: bool = False) -> None:
         """Notices quote file names and article text, so they are never read as markup
-        (a file called ``a[/b].txt`` would crash the toast) and never draw control characters."""
-        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout,
-                       markup=markup)
+        (a file called ``a[/b].txt`` would crash the toast) and never draw control characters.
+        A notice already on screen is not stacked again (``-`` held at the loosest match)."""
+        message, title = printable(message), printable(title)
+        if any(n.message == message and n.title == title and n.severity == severity for n in self._notifications):
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def check_inputs(self) -> None:
         """Say once per file and change that a file changed or vanished since it was read.
@@ -479,7 +518,7 @@ class ParallaxApp(App[int]):
         else:
             self.notify("Still analysing…", timeout=2)
 
-    def _apply(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
+    def _apply(self, comparison: Comparison, keep: ReadingPosition | None) -> None:
         """Show a (new) comparison, keeping the reader on the same sentence if asked."""
         self.comparison = comparison
         self.threshold = comparison.threshold
@@ -491,22 +530,24 @@ class ParallaxApp(App[int]):
         self.query_one(EntitySidebar).show_entities(comparison)
         if self.entity and not any(e.id == self.entity for e in comparison.entities):
             self.entity = None
-        self._matches = navigation.search(comparison, self._query) if self._query else []
-        self.fact_index = None
-        target = None
-        if keep is not None:
-            fids = comparison.sources[keep[0]].sentences[keep[1]].facts
-            if fids:
-                target = comparison.facts.index(comparison.fact(fids[0]))
-        self._refresh_marks()
-        if target is not None:
-            self.fact_index = target
-        else:
+        self._matches = self._search(self._query)
+        target = _kept_fact(comparison, keep) if keep is not None else None
+        self._regrouping = True  # not a move of the reader's: the anchor stays
+        try:
+            self.fact_index = None
+            self._refresh_marks()
+            if target is not None:
+                self.fact_index = target
+        finally:
+            self._regrouping = False
+        if target is None:
             self._update_fact_panel()
             self._update_summary()
 
     # ------------------------------------------------------------- state down
     def watch_fact_index(self, _old: int | None, new: int | None) -> None:
+        if not self._regrouping:
+            self._anchor = None
         if self.comparison is None:
             return
         if new is not None and not self._cursor_led:
@@ -526,6 +567,10 @@ class ParallaxApp(App[int]):
     def watch_show_boilerplate(self, _old: bool, new: bool) -> None:
         for pane in self.panes:
             pane.hide_boilerplate = not new
+        if self._query:  # hidden chrome is not searched: its matches could not be shown
+            self._matches = self._search(self._query)
+            self._match = -1
+            self._refresh_marks()
         if self.fact_index is not None:
             self._align_fact(self.fact_index)
         self._update_summary()
@@ -800,6 +845,11 @@ class ParallaxApp(App[int]):
     def action_toggle_boilerplate(self) -> None:
         self.show_boilerplate = not self.show_boilerplate
 
+    def action_toggle_details(self) -> None:
+        panel = self.query_one(FactPanel)
+        panel.expanded = not panel.expanded
+        self.call_after_refresh(self._realign_current)  # the panes changed height, not width
+
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
 
@@ -819,22 +869,23 @@ class ParallaxApp(App[int]):
                         timeout=2)
             return
         self._asked_threshold = new
-        self.realign(new, self._reading_position())
+        if self._anchor is None:
+            self._anchor = self._reading_position()
+        self.realign(new, self._anchor)
 
-    def _reading_position(self) -> tuple[int, int] | None:
-        """The sentence the reader is on: the focused pane's cursor if it is in the
-        current fact, else the current fact's first member, else the cursor."""
+    def _reading_position(self) -> ReadingPosition | None:
+        """The sentence the reader is on (the focused pane's cursor if it is in the
+        current fact, else the current fact's first member, else the cursor) and the
+        current fact's members."""
         pane = self._focused_pane()
         cursor = (pane.source, pane.cursor) if pane is not None and pane.cursor is not None else None
         if self.comparison is not None and self.fact_index is not None:
-            members = [(m.source, m.sentence) for m in self.comparison.facts[self.fact_index].members]
-            if cursor in members:
-                return cursor
-            return members[0]
-        return cursor
+            members = tuple((m.source, m.sentence) for m in self.comparison.facts[self.fact_index].members)
+            return ReadingPosition(cursor if cursor in members else members[0], frozenset(members))
+        return ReadingPosition(cursor, frozenset()) if cursor is not None else None
 
     @work(thread=True, exclusive=True, group="realign")
-    def realign(self, threshold: float, keep: tuple[int, int] | None) -> None:
+    def realign(self, threshold: float, keep: ReadingPosition | None) -> None:
         """Re-group facts at a new threshold from the cached analysis: no spaCy."""
         from tui.analysis import build
 
@@ -851,7 +902,7 @@ class ParallaxApp(App[int]):
             self._asked_threshold = None
             self.notify(f"Could not re-group at {threshold:.2f}: {reason}", severity="error", timeout=6)
 
-    def _realigned(self, comparison: Comparison, keep: tuple[int, int] | None) -> None:
+    def _realigned(self, comparison: Comparison, keep: ReadingPosition | None) -> None:
         if comparison.threshold != self._asked_threshold:
             return  # overtaken by a later press: its own result is on the way, or shown
         before = len(self.comparison.facts) if self.comparison else 0
@@ -873,7 +924,7 @@ class ParallaxApp(App[int]):
             return
         if query != self._query:
             self._query = query
-            self._matches = navigation.search(self.comparison, query)
+            self._matches = self._search(query)
             self._match = -1
             self._refresh_marks()
         if not self._matches:
@@ -886,6 +937,11 @@ class ParallaxApp(App[int]):
         pane.move_cursor(m.sentence, notify=False)
         self._cursor_moved(pane, m.sentence)
         self._update_summary()
+
+    def _search(self, query: str) -> list[navigation.Match]:
+        if self.comparison is None or not query:
+            return []
+        return navigation.search(self.comparison, query, boilerplate=self.show_boilerplate)
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
@@ -938,11 +994,15 @@ class ParallaxApp(App[int]):
 
     def _cursor_moved(self, pane: ArticlePane, sentence: int) -> None:
         """The user moved a cursor: its sentence's fact becomes current, the others follow."""
+        self._anchor = None
         if self.comparison is None:
             return
         fids = self.comparison.sources[pane.source].sentences[sentence].facts
         if fids:
-            index = self.comparison.facts.index(self.comparison.fact(fids[0]))
+            current = self.comparison.facts[self.fact_index].id if self.fact_index is not None else None
+            # a sentence in several facts keeps the current one rather than jump to its first
+            fid = current if current in fids else fids[0]
+            index = self.comparison.facts.index(self.comparison.fact(fid))
             if index != self.fact_index:
                 self._cursor_led = True
                 try:
@@ -992,6 +1052,13 @@ class ParallaxApp(App[int]):
             PathScreen(f"Export the comparison as {'JSON' if kind == 'json' else 'Markdown'} to:", default),
             lambda path: self._write_export(kind, path),
         )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, less its "Screenshot": that one saves to a Downloads
+        folder without asking (and fails where there is none); ours asks where."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
 
     def action_screenshot(self) -> None:
         default = self._free_name("parallax-screenshot.svg")

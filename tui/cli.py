@@ -98,7 +98,7 @@ def _keyboard_on_stdin() -> bool:
 
 def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
-    from tui.inputs import bundled_seeds, load
+    from tui.inputs import STDIN, bundled_seeds, load
 
     names = args.files or bundled_seeds()
     loaded = load(names)
@@ -118,14 +118,17 @@ def _main(argv: list[str] | None) -> int:
         for error in loaded.errors:
             _say(error)
         return EXIT_USAGE
-    from tui.pipelines import missing
-
-    if missing(args.model):
-        _say(f"cannot load spaCy pipeline {args.model!r}: no installed package or folder of that name")
+    refused = _unloadable(args.model)
+    if refused:
+        _say(f"cannot load spaCy pipeline {args.model!r}: {refused}")
         return EXIT_USAGE
     if not _keyboard_on_stdin():
-        _say("an article was read from standard input and no terminal is left for the keys; "
-             "use --json or --markdown")
+        why = (
+            "an article was read from standard input and no terminal is left for the keys"
+            if STDIN in names
+            else "standard input is not a terminal and no other is open for the keys"
+        )
+        _say(f"{why}; use --json or --markdown")
         return EXIT_USAGE
     # No cyclic garbage collection until the first frame: start-up allocates
     # tens of thousands of long-lived objects (modules, classes, styles) and
@@ -140,10 +143,42 @@ def _main(argv: list[str] | None) -> int:
         model=args.model,
         threshold=args.threshold,
         notices=loaded.errors,
+        folder_notes=loaded.folder_notes,
         use_cache=not args.no_cache,
     )
     app.run()
     return app.return_code or 0
+
+
+def _unloadable(name: str | None) -> str | None:
+    """Why the pipeline named by ``--model`` surely cannot load, or None if it may.
+
+    Checked before the reader opens: a reader whose analysis can never start only ever
+    says "analysing…" (the exports load the pipeline at once and report spaCy's reason).
+    A folder is a pipeline only with spaCy's ``meta.json`` in it, which ``spacy.load``
+    reads first: ``--model /tmp`` passed the plain look-up and opened that reader.
+    An installed package of the name comes first, as it does for ``spacy.load``.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    from tui.pipelines import missing
+
+    try:
+        if missing(name):
+            return "no installed package or folder of that name"
+        if not name or not Path(name).exists():  # "rules", "blank:en" or the default
+            return None
+        with contextlib.suppress(ImportError, ValueError):
+            if importlib.util.find_spec(name) is not None:
+                return None
+        if not Path(name).is_dir():
+            return "a file, not a pipeline folder"
+        if not (Path(name) / "meta.json").is_file():
+            return "not a spaCy pipeline folder (no meta.json in it)"
+    except OSError as exc:  # a name too long to look up, a folder that may not be entered
+        return exc.strerror or str(exc)
+    return None
 
 
 def _export(articles, args: argparse.Namespace) -> int:

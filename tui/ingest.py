@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -66,7 +67,8 @@ class Article:
     notes: tuple[str, ...] = ()
     format: Format = "text"
     fingerprint: Fingerprint | None = None
-    """Modification time and size of the file when read (None for standard input)."""
+    """Modification time and size of the file when read (None for standard input, a pipe
+    or any other file that is not a regular one: there is nothing to compare later)."""
 
 
 _WIDE_MARKS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
@@ -171,13 +173,37 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return Fingerprint(st.st_mtime_ns, st.st_size)
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES, told: int | None = None) -> tuple[bytes, Fingerprint]:
+_STREAM_FOLDERS = ("/dev/", "/proc/")
+"""Where names stand for a process's own streams and devices: ``/dev/stdin`` or ``/dev/fd/3``
+is another file for every process that opens it, even when it leads to a regular file."""
+
+
+def rereadable(path_label: str) -> bool:
+    """Whether reading ``path_label`` again gives what Parallax read: a regular file's name.
+
+    Standard input (``-``), ``/dev/stdin``, a process substitution (``<(cat a.txt)``, a
+    pipe under ``/dev/fd``), a named pipe or a device cannot be read a second time, so
+    nothing but the export itself can resolve their offsets (``docs/export-schema.md``).
+    """
+    if path_label == "-" or os.path.abspath(path_label).startswith(_STREAM_FOLDERS):
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path_label).st_mode)
+    except (OSError, ValueError):  # gone, unreadable, or a name no system call takes
+        return False
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES, told: int | None = None) -> tuple[bytes, Fingerprint | None]:
     """Read at most ``limit`` bytes of a file, raising :class:`InputError` with a one-line reason.
 
     The size is checked before reading (a 5 MB file is refused at once), and the
     read itself is bounded, so a file that grows meanwhile or a device such as
     ``/dev/zero`` cannot make Parallax read forever.  The file is opened
     read-only and never written.
+
+    The fingerprint is None for anything but a regular file: a pipe's or a terminal's
+    time and size say nothing about what was read (``/dev/stdin`` becomes the terminal
+    once the reader takes its keys from it, whose time changes at every key).
     """
     label = str(path)
     try:
@@ -200,7 +226,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES, told: int | None = None) -> t
         raise InputError(_too_large(label, len(data), told or limit))
     if not data:
         raise InputError(f"{label}: empty file")
-    return data, Fingerprint(st.st_mtime_ns, st.st_size)
+    return data, Fingerprint(st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None
 
 
 def _too_large(label: str, size: int, limit: int) -> str:
@@ -451,6 +477,8 @@ def load_article(path_label: str) -> Article:
     The file is only ever opened for reading.
     """
     path = Path(path_label)
+    if str(path) != path_label:
+        _refuse_what_the_system_would(path_label)
     format = file_format(path)
     # read once, up to a saved page's limit: a "text" file may turn out to be a page (known by
     # its first bytes), and a pipe or FIFO cannot be reopened to read it again
@@ -460,3 +488,19 @@ def load_article(path_label: str) -> Article:
         told=MAX_PAGE_BYTES if format == "html" else MAX_BYTES,
     )
     return article_from_bytes(path_label, file_label(path), data, format, stamp)
+
+
+def _refuse_what_the_system_would(path_label: str) -> None:
+    """Refuse ``a.txt/`` (or ``a.txt/.``) as the system does, which pathlib would not.
+
+    ``Path`` drops a trailing slash and ``.`` parts, so ``a.txt/`` named and read the
+    file ``a.txt``, where ``cat a.txt/`` says "Not a directory".  Only that refusal is
+    taken from the name as given; any other problem with it is the file's own, and
+    reading the file reports it as usual.
+    """
+    try:
+        os.stat(path_label)
+    except NotADirectoryError:
+        raise InputError(f"{path_label}: not a directory") from None
+    except (OSError, ValueError):
+        pass

@@ -24,6 +24,9 @@ MAX_ARTICLES = 12
 """Most articles opened from one folder; side-by-side panes stop being readable beyond this."""
 FOLDER_SUFFIXES = ARTICLE_SUFFIXES
 STDIN = "-"
+STDIN_LABEL = "standard input"
+"""How messages, notes and the pane header name the article read from ``-``; the
+export's ``path`` stays ``-``, the name given on the command line."""
 
 
 @dataclass
@@ -31,6 +34,11 @@ class Loaded:
     articles: list[Article] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    """Everything said on the way, for standard error: the folders' notes below, and
+    each article's own (how it was decoded), which its pane's notice repeats."""
+    folder_notes: list[str] = field(default_factory=list)
+    """What a folder left out (beyond its first twelve, broken links): the reader shows
+    these too, since standard error is hidden under its screen."""
 
 
 def bundled_seeds() -> list[str]:
@@ -67,18 +75,22 @@ def expand(args: list[str], loaded: Loaded) -> list[str]:
         path = Path(arg)
         if arg != STDIN and _is_dir(path):
             try:
-                found = sorted(
-                    str(p) for p in path.iterdir()
-                    if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
+                candidates = sorted(
+                    p for p in path.iterdir() if not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
                 )
+                found = [str(p) for p in candidates if p.is_file()]
+                broken = [str(p) for p in candidates if p.is_symlink() and not p.exists()]
             except PermissionError:
                 loaded.errors.append(f"{arg}: permission denied")
                 continue
+            # an article's name that leads nowhere was left out without a word, and the
+            # comparison silently lacked it
+            loaded.folder_notes.extend(f"{link}: broken symbolic link, skipped" for link in broken)
             if not found:
                 loaded.errors.append(f"{arg}: no articles in folder (looked for {', '.join(FOLDER_SUFFIXES)})")
                 continue
             if len(found) > MAX_ARTICLES:
-                loaded.notes.append(
+                loaded.folder_notes.append(
                     f"{arg}: {len(found)} articles, opening the first {MAX_ARTICLES} (name them to choose)"
                 )
                 found = found[:MAX_ARTICLES]
@@ -95,17 +107,24 @@ def read_stdin() -> Article:
     instead of filling memory.
     """
     if sys.stdin is None:
-        raise InputError("standard input: closed")
+        raise InputError(f"{STDIN_LABEL}: closed")
     data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
-    return article_from_bytes(STDIN, "stdin", data, label="standard input")
+    return article_from_bytes(STDIN, STDIN_LABEL, data, label=STDIN_LABEL)
+
+
+def input_label(path: str) -> str:
+    """How a message names an input: its path, or "standard input" for ``-`` (a note
+    beginning "-:" read as a stray dash, while its errors said "standard input")."""
+    return STDIN_LABEL if path == STDIN else path
 
 
 def load(args: list[str]) -> Loaded:
     """Load every article named; an unreadable one is an error message, not an exception."""
     loaded = Loaded()
     paths = expand(args, loaded)
+    loaded.notes.extend(loaded.folder_notes)
     if paths.count(STDIN) > 1:
-        loaded.errors.append("standard input (-) can be read only once")
+        loaded.errors.append(f"{STDIN_LABEL} ({STDIN}) can be read only once")
         paths = [p for i, p in enumerate(paths) if p != STDIN or paths.index(STDIN) == i]
     for path in paths:
         try:
@@ -114,7 +133,7 @@ def load(args: list[str]) -> Loaded:
             loaded.errors.append(str(exc))
             continue
         loaded.articles.append(article)
-        loaded.notes.extend(f"{article.path}: {note}" for note in article.notes)
+        loaded.notes.extend(f"{input_label(article.path)}: {note}" for note in article.notes)
     loaded.articles = distinct_names(loaded.articles)
     return loaded
 

@@ -132,8 +132,12 @@ _LIKE = {
 offsets stay the text's own."""
 
 
-def search(comparison: Comparison, query: str) -> list[Match]:
-    """Case-insensitive matches of ``query`` in every sentence, in pane then reading order."""
+def search(comparison: Comparison, query: str, *, boilerplate: bool = True) -> list[Match]:
+    """Case-insensitive matches of ``query`` in every sentence, in pane then reading order.
+
+    ``boilerplate=False`` leaves out page chrome, for a reader that has hidden it:
+    a match there could be neither shown nor counted honestly.
+    """
     query = query.strip()
     if not query:
         return []
@@ -141,6 +145,8 @@ def search(comparison: Comparison, query: str) -> list[Match]:
     out = []
     for s, src in enumerate(comparison.sources):
         for sent in src.sentences:
+            if not boilerplate and sent.status == "boilerplate":
+                continue
             for m in pattern.finditer(sent.text):
                 out.append(Match(s, sent.index, sent.start + m.start(), sent.start + m.end()))
     return out

@@ -177,6 +177,75 @@ async def test_quick_threshold_presses_each_take_a_step(make_app, monkeypatch):
 
 
 @pytest.mark.asyncio
+async def test_stricter_then_looser_comes_back_to_the_same_fact(make_app):
+    """The fact to stay on was the reading sentence's first fact, and a sentence is
+    often in several: stricter then looser landed on another fact for most facts."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        start = app.comparison.threshold
+        for index in range(0, 12, 2):
+            app.go_to_fact(index)
+            await pilot.pause()
+            members = app.comparison.facts[index].members
+            await pilot.press("plus")
+            await analysed(pilot)
+            await pilot.press("minus")
+            await analysed(pilot)
+            assert app.comparison.threshold == pytest.approx(start)
+            assert app.fact_index is not None
+            assert app.comparison.facts[app.fact_index].members == members
+
+
+@pytest.mark.asyncio
+async def test_a_cursor_on_a_sentence_of_the_current_fact_keeps_that_fact(make_app):
+    """A sentence in several facts switched the reader to its first fact when the
+    cursor landed on it, though it belongs to the fact being read."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        shared = next(
+            (i, m) for i, fact in enumerate(app.comparison.facts) for m in fact.members
+            if len(app.comparison.sentence(m).facts) > 1 and app.comparison.sentence(m).facts[0] != fact.id
+        )
+        index, member = shared
+        app.go_to_fact(index)
+        await pilot.pause()
+        app.pane(member.source).move_cursor(member.sentence)
+        await pilot.pause()
+        assert app.fact_index == index
+
+
+@pytest.mark.asyncio
+async def test_a_fact_cut_by_the_panel_says_so_and_f_shows_it_whole(make_app):
+    """The panel cannot take focus, so a fourth source below its edge could not be
+    reached from the keyboard, and nothing said it was there."""
+    from tests.ui.conftest import TARRO
+    from tui.widgets.fact_panel import FactPanel
+
+    app = make_app(TARRO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        panel = app.query_one(FactPanel)
+        hidden = panel.max_scroll_y
+        assert hidden > 0
+        assert f"{hidden} more lines" in panel.border_title
+        rows = panel.size.height
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.max_scroll_y == 0
+        assert panel.size.height > rows
+        assert "more line" not in panel.border_title
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.size.height == rows
+
+
+@pytest.mark.asyncio
 async def test_entity_selection_filters_fact_navigation(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -259,6 +328,22 @@ async def test_search_jumps_between_matches_in_all_panes(make_app):
             sources.add(match.source)
             await pilot.press("enter")
         assert sources == {0, 1, 2}
+
+
+@pytest.mark.asyncio
+async def test_hiding_boilerplate_drops_its_search_matches(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("slash", *"Trending", "enter")
+        await pilot.pause()
+        assert app._matches
+        await pilot.press("escape", "b")
+        await pilot.pause()
+        assert app._matches == []
+        await pilot.press("b")
+        await pilot.pause()
+        assert app._matches
 
 
 @pytest.mark.asyncio
@@ -538,3 +623,44 @@ async def test_choosing_an_entity_on_the_current_fact_updates_the_fact_panel(mak
         await pilot.pause()
         body = str(app.query_one(FactPanel).query_one("#fact-body").render())
         assert body.startswith(f"{entity.name}: fact 2/{len(facts)}"), body
+
+
+@pytest.mark.asyncio
+async def test_the_palette_offers_one_screenshot_command_that_asks_where(make_app):
+    """Textual's own "Screenshot" saved to a Downloads folder without asking, and
+    failed where there is none; ours asks for a path."""
+    from tui.commands import ACTIONS
+    from tui.screens.export import PathScreen
+
+    app = make_app(analyse=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quit" in titles and "Screenshot" not in titles
+        assert [name for name, _, _ in ACTIONS if "screenshot" in name.lower()] == ["Save screenshot…"]
+        await app.run_action("screenshot")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+
+
+@pytest.mark.asyncio
+async def test_a_notice_already_shown_is_not_stacked_again(make_app):
+    """'-' held at the loosest match stacked one identical notice per press."""
+    from tui.model import THRESHOLD_RANGE
+
+    app = make_app(threshold=THRESHOLD_RANGE[0])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        for _ in range(4):
+            await pilot.press("minus")
+            await pilot.pause()
+        limit = [n for n in app._notifications if "as loose as it goes" in n.message]
+        assert len(limit) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_folders_notes_are_shown_in_the_reader(make_app):
+    note = "news/: 13 articles, opening the first 12 (name them to choose)"
+    app = make_app(analyse=False, folder_notes=[note])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert [(n.title, n.message) for n in app._notifications if n.title == "Left out"] == [("Left out", note)]

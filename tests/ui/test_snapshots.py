@@ -74,6 +74,10 @@ class TestInputs:
     def test_four_articles_small(self, snap_compare, make_app):
         assert snap_compare(make_app(TARRO), terminal_size=SMALL, run_before=press_after_analysis("d"))
 
+    def test_four_articles_fact_panel_expanded(self, snap_compare, make_app):
+        """'f': the fact panel tall enough for all four sources, which the usual height cuts."""
+        assert snap_compare(make_app(TARRO), terminal_size=SMALL, run_before=press_after_analysis("d", "f"))
+
 
 class TestHelpScreen:
     def test_help(self, snap_compare, make_app):

@@ -15,6 +15,7 @@ from tui.ingest import (
     load_article,
     paragraphs,
     read_file,
+    rereadable,
 )
 
 
@@ -274,6 +275,8 @@ def test_a_named_pipe_is_read_once_and_whole(tmp_path):
     assert not reader.is_alive(), "reading the pipe hung"
     (article,) = result
     assert article.text == text
+    # a pipe's time and size say nothing about what was read, and it cannot be read again
+    assert article.fingerprint is None
 
 
 @pytest.mark.parametrize("newline", ["\r", "\u2028", "\x85"])
@@ -346,3 +349,30 @@ def test_a_plain_text_file_over_every_limit_names_the_article_limit(tmp_path):
     with pytest.raises(InputError) as info:
         load_article(str(path))
     assert str(info.value) == f"{path}: too large (12.8 MB); articles up to 2 MB are read"
+
+
+@pytest.mark.parametrize("suffix", ["/", "/."])
+def test_a_file_name_with_a_trailing_slash_is_refused_like_the_system_does(tmp_path, suffix):
+    """pathlib drops the slash (and the dot), so ``a.txt/`` read ``a.txt``."""
+    path = tmp_path / "a.txt"
+    path.write_text("Police arrested six people.")
+    with pytest.raises(InputError) as info:
+        load_article(str(path) + suffix)
+    assert str(info.value) == f"{path}{suffix}: not a directory"
+    with pytest.raises(InputError, match="no such file"):
+        load_article(str(tmp_path / "missing.txt") + suffix)
+    assert load_article(f"{tmp_path}/./a.txt").text == "Police arrested six people."
+
+
+def test_only_a_regular_file_can_be_read_again(tmp_path):
+    """What decides whether the export carries a source's text."""
+    path = tmp_path / "a.txt"
+    path.write_text("Police arrested six people.")
+    assert rereadable(str(path))
+    assert not rereadable("-")
+    assert not rereadable("/dev/stdin")
+    assert not rereadable(str(tmp_path / "deleted.txt"))
+    assert not rereadable(str(tmp_path))
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+        assert not rereadable(str(tmp_path / "pipe.txt"))

@@ -30,3 +30,17 @@ def test_a_regular_expression_character_is_literal(analyse_texts):
     assert [m.source for m in search(comp, "(six)")] == [0]
     assert [m.source for m in search(comp, "[here]")] == [1]
     assert search(comp, "s.x") == []
+
+
+def test_hidden_boilerplate_is_not_searched(analyse_texts):
+    """With chrome hidden, its matches were counted (and visited) though not on screen."""
+    _, _, comp = analyse_texts(
+        "Raids\n\nPolice searched a flat in Schaerbeek on Thursday.\n\nTrending: Schaerbeek flat photos",
+        "Brussels\n\nA flat in Schaerbeek was searched by police on Thursday.",
+    )
+    chrome = {(m.source, m.sentence) for m in search(comp, "Schaerbeek")
+              if comp.sources[m.source].sentences[m.sentence].status == "boilerplate"}
+    assert chrome  # the teaser is chrome, and it matches
+    shown = {(m.source, m.sentence) for m in search(comp, "Schaerbeek", boilerplate=False)}
+    assert shown and not shown & chrome
+    assert len(shown) == len(search(comp, "Schaerbeek")) - len(chrome)

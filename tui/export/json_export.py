@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tui.ingest import rereadable
 from tui.model import Comparison, Difference
 
 
@@ -33,8 +34,9 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "notes": list(src.notes),
                 "format": src.format,
                 # offsets that no file can resolve carry their text: a web page's refer to the
-                # extracted article, standard input's to what was piped in
-                **({"text": src.text} if src.format == "html" or src.path == "-" else {}),
+                # extracted article; standard input's, a pipe's (/dev/stdin, <(cat a.txt)) or
+                # a device's to what was read from it, which reading its path again cannot give
+                **({"text": src.text} if src.format == "html" or not rereadable(src.path) else {}),
                 "sentences": [
                     {
                         "index": s.index,

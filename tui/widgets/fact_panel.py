@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.wrapping import printable
@@ -26,19 +27,41 @@ class FactPanel(VerticalScroll, can_focus=False):
         "fact-panel--muted",
     }
 
+    expanded: reactive[bool] = reactive(False)
+    """Taller, to read a fact of four sources with several differences whole."""
+
     def compose(self):
         yield Static(id="fact-body", markup=False)
+
+    def watch_expanded(self, expanded: bool) -> None:
+        self.set_class(expanded, "-expanded")
+        self.call_after_refresh(self._mark_overflow)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._mark_overflow)
+
+    def _mark_overflow(self) -> None:
+        """Say on the panel's top rule when the fact goes on below it: a panel that
+        cannot take focus gives no other sign that a source is cut off."""
+        hidden = self.max_scroll_y
+        key = "f: less" if self.expanded else "f: all"
+        if hidden > 0:
+            self.border_title = f"{hidden} more line{'s' if hidden != 1 else ''} · {key}"
+        else:
+            self.border_title = key if self.expanded else ""
 
     def _style(self, name: str):
         return self.get_component_rich_style(f"fact-panel--{name}")
 
     def show_message(self, message: str) -> None:
         self.query_one("#fact-body", Static).update(Text(message, style=self._style("muted")))
+        self.call_after_refresh(self._mark_overflow)
 
     def show_fact(self, comparison: Comparison, fact: Fact | None, position: str) -> None:
         body = self.query_one("#fact-body", Static)
         if fact is None:
             body.update(Text.assemble((f"{position}  ", self._style("title")), (HINT, self._style("muted"))))
+            self.call_after_refresh(self._mark_overflow)
             return
         names = [printable(s.name) for s in comparison.sources]
         mark = "≠ divergence" if fact.status == "divergence" else "= agreement"
@@ -55,3 +78,4 @@ class FactPanel(VerticalScroll, can_focus=False):
             text.append(printable(" ".join(sentence.text.split())))
         body.update(text)
         self.scroll_home(animate=False)
+        self.call_after_refresh(self._mark_overflow)
