@@ -43,8 +43,12 @@ from tui.wrapping import printable
 
 if TYPE_CHECKING:
     # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
+    from collections.abc import Callable
+
+    from textual.notifications import SeverityLevel
+
     from tui.analysis import Prepared
-    from tui.model import Comparison, Fact
+    from tui.model import Comparison, Entity, Fact
 
 THRESHOLD_STEP = 0.05
 NO_ANALYSIS = "no analysis"
@@ -290,8 +294,15 @@ class ParallaxApp(App[int]):
             gc.freeze()
             gc.enable()
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
-               markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Notices quote file names and article text, so they are never read as markup
         (a file called ``a[/b].txt`` would crash the toast) and never draw control characters.
         A notice already on screen is not stacked again (``-`` held at the loosest match)."""
@@ -320,7 +331,7 @@ class ParallaxApp(App[int]):
             self.notify(f"{Path(article.path).name} {what} — the reader shows the version it opened",
                         title="File on disk", severity="warning", timeout=8)
 
-    def _scroll_watcher(self, source: int):
+    def _scroll_watcher(self, source: int) -> Callable[[float, float], None]:
         def scrolled(_old: float, _new: float) -> None:
             self._scrolled(source)
 
@@ -644,7 +655,7 @@ class ParallaxApp(App[int]):
                 details.get(pane.source, {}),
             )
 
-    def _entity(self):
+    def _entity(self) -> Entity | None:
         if self.comparison is None or self.entity is None:
             return None
         return next((e for e in self.comparison.entities if e.id == self.entity), None)
@@ -788,9 +799,9 @@ class ParallaxApp(App[int]):
         if not candidates:
             self.notify("No divergence" + (" mentions this entity" if self.entity else "s found"), timeout=3)
             return
-        self._step_fact(candidates, step)
+        self._step_fact(candidates, step, "divergence")
 
-    def _step_fact(self, candidates: list[int], step: int) -> None:
+    def _step_fact(self, candidates: list[int], step: int, what: str = "fact") -> None:
         if self.comparison is None:
             self._not_ready()
             return
@@ -798,6 +809,8 @@ class ParallaxApp(App[int]):
             self.notify("No facts: no sentence is reported by two sources.", timeout=3)
             return
         target = navigation.step(candidates, self.fact_index, step > 0)
+        if navigation.wrapped(self.fact_index, target, step > 0):
+            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} {what}", timeout=2)
         if target == self.fact_index and target is not None:
             self._align_fact(target)
         self.fact_index = target
@@ -814,6 +827,8 @@ class ParallaxApp(App[int]):
         if target is None:
             self.notify(f"{self.comparison.sources[pane.source].name} has no unique sentences", timeout=3)
             return
+        if navigation.wrapped(pane.cursor, target, step > 0):
+            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} unique sentence", timeout=2)
         pane.move_cursor(target)
 
     def action_pane(self, step: int) -> None:

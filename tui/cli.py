@@ -7,10 +7,13 @@ import contextlib
 import gc
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
 from tui.model import THRESHOLD_RANGE
+
+if TYPE_CHECKING:
+    from tui.ingest import Article
 
 EXIT_USAGE = 2
 
@@ -181,7 +184,7 @@ def _unloadable(name: str | None) -> str | None:
     return None
 
 
-def _export(articles, args: argparse.Namespace) -> int:
+def _export(articles: list[Article], args: argparse.Namespace) -> int:
     from tui.analysis import compare_articles
     from tui.nlp import ModelError
 

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, combinations
 
@@ -37,7 +37,6 @@ from tui.numbers import (
     CURRENCIES,
     CURRENCY_SIGNS,
     FRACTIONS,
-    QUALIFIERS,
     SCALES,
     VAGUE_PLURALS,
     Amount,
@@ -45,6 +44,7 @@ from tui.numbers import (
     is_spaced_point,
     ordinal_value,
     phrase_value,
+    qualifier_range,
 )
 
 NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "conj", "pobj", "appos", "attr", "npadvmod"))
@@ -170,7 +170,7 @@ def _reports_speech(tokens: tuple[Token, ...], lows: list[str]) -> bool:
     return not _QUOTE_MARKS.isdisjoint(lows) or any(t.lemma in SPEECH_VERBS for t in tokens)
 
 
-def _people(sentence: AnnotatedSentence):
+def _people(sentence: AnnotatedSentence) -> Iterator[PersonMention]:
     for ent in sentence.entities:
         if ent.label != "PERSON":
             continue
@@ -188,7 +188,7 @@ _GLUED = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
 one has no time of day, and most sentences are dismissed on that alone."""
 
 
-def _times(tokens: tuple[Token, ...], lows: list[str], parsed: bool = True):
+def _times(tokens: tuple[Token, ...], lows: list[str], parsed: bool = True) -> Iterator[TimeMention]:
     """Clock times, found in the sentence's text rebuilt from its tokens (offsets kept)."""
     if _MERIDIEM.isdisjoint(lows) and not any(low[:1].isdigit() and low.endswith(_GLUED) for low in lows):
         return  # no time of day ("2:30am" is one token)
@@ -323,8 +323,7 @@ def _run_amount(words: list[str], qualifier: str) -> Amount | None:
     value = float(digits) if digits and digits.isdecimal() else phrase_value(words)
     if value is None:
         return None
-    lo, hi = QUALIFIERS.get(qualifier, (1.0, 1.0))
-    return Amount(value, value * lo, value * hi, qualifier)
+    return Amount(value, *qualifier_range(value, qualifier), qualifier)
 
 
 def _qualifier(tokens: tuple[Token, ...], start: int) -> str:
@@ -584,7 +583,9 @@ def _quantities(tokens: tuple[Token, ...], parsed: bool) -> list[Quantity]:
     return [q for r, q in found if r not in lows]
 
 
-def _run_quantities(tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[int, int]], lows: set[int]):
+def _run_quantities(
+    tokens: tuple[Token, ...], parsed: bool, runs: list[tuple[int, int]], lows: set[int]
+) -> Iterator[tuple[int, Quantity]]:
     """Each run's quantities with the run's index; adds to ``lows`` the runs that turn out
     to open a range ("10 and 12 suspects"), whose own figure is not a count."""
     for r, (start, end) in enumerate(runs):
@@ -950,7 +951,7 @@ def _names_a_thing(tokens: tuple[Token, ...], end: int, noun_i: int, value: floa
     return value > 1 and noun.tag == "NN" and not hyphenated and noun.lemma not in COLLECTIVE_NOUNS
 
 
-def _zero(tokens: tuple[Token, ...], start: int, end: int, parsed: bool):
+def _zero(tokens: tuple[Token, ...], start: int, end: int, parsed: bool) -> Iterator[Quantity]:
     """ "no one was killed": a count of zero for the event it is the argument of."""
     if not parsed:
         return
@@ -973,7 +974,7 @@ def _children(tokens: tuple[Token, ...], head: int, deps: tuple[str, ...]) -> li
     return [i for i, t in enumerate(tokens) if t.head == head and i != head and t.dep in deps]
 
 
-def _implied_ones(tokens: tuple[Token, ...], found: list[Quantity]):
+def _implied_ones(tokens: tuple[Token, ...], found: list[Quantity]) -> Iterator[Quantity]:
     """ "arrested a 28-year-old man", "killed a child": one person as the object of a
     counted event is a count of one; "no casualties" is a count of zero."""
     kids = _kids(tokens)
@@ -1199,7 +1200,7 @@ def _event(tokens: tuple[Token, ...], i: int) -> frozenset[str]:
     return frozenset(lemmas)
 
 
-def _dates(tokens: tuple[Token, ...], lows: list[str]):
+def _dates(tokens: tuple[Token, ...], lows: list[str]) -> Iterator[DateMention]:
     if not _WEEKDAYS.isdisjoint(lows):
         for i, low in enumerate(lows):
             if low in _WEEKDAYS and not _habitual(tokens, lows, i) and not _zoned(tokens, i):
@@ -1296,7 +1297,7 @@ def _person_name(sentence: AnnotatedSentence, i: int) -> str:
     return tokens[i].text
 
 
-def _roles(sentence: AnnotatedSentence):
+def _roles(sentence: AnnotatedSentence) -> Iterator[RoleMention]:
     """Places attached to a common noun: "the Schaerbeek district", "the districts of Jette"."""
     tokens = sentence.tokens
     for ent in sentence.entities:

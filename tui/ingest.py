@@ -245,15 +245,6 @@ def _blank(text: str) -> bool:
     return all(c.isspace() or c in _ZERO_WIDTH for c in text)
 
 
-def read_file(path: Path) -> tuple[str, tuple[str, ...]]:
-    """Read and decode one file, raising :class:`InputError` with a one-line reason."""
-    data, _ = read_bytes(path)
-    text, notes = decode(data, str(path))
-    if _blank(text):
-        raise InputError(f"{path}: contains only whitespace")
-    return text, notes
-
-
 _LONE_BREAKS = re.compile("\r+(?![\r\n])|[\u2028\u2029\x85]")
 """Carriage returns not ending in a newline ("\r\r\n", a CRLF file saved again in text mode,
 is one line end), and Unicode separators."""

@@ -166,10 +166,12 @@ class Comparison:
     threshold: float = 0.0
     """Link threshold the facts were built with (the UI's +/- moves it)."""
     schema: str = SCHEMA
-    _fact_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _fact_index: dict[str, int] = field(init=False, compare=False, repr=False)
+    """Fact id -> position, built from ``facts`` by every construction (a field given
+    to ``__init__`` would be shared, stale, by ``dataclasses.replace``)."""
 
     def __post_init__(self) -> None:
-        self._fact_index.update({fact.id: i for i, fact in enumerate(self.facts)})
+        object.__setattr__(self, "_fact_index", {fact.id: i for i, fact in enumerate(self.facts)})
 
     def fact(self, fact_id: str) -> Fact:
         return self.facts[self._fact_index[fact_id]]

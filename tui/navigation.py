@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the model loads with the analysis, after the first frame
-    from tui.model import Comparison, Entity, Fact
+    from tui.model import Comparison, Entity, Fact, Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def fact_label(comparison: Comparison, fact: Fact, width: int = 90) -> str:
     Summary sentences belong to many facts, so the first member alone would
     label several facts identically.
     """
-    def spread(m) -> tuple[int, int]:
+    def spread(m: Member) -> tuple[int, int]:
         sentence = comparison.sentence(m)
         return len(sentence.facts), len(sentence.text)
 
@@ -107,6 +107,14 @@ def step(candidates: Sequence[int], current: int | None, forward: bool) -> int |
         return later[0] if later else candidates[0]
     earlier = [c for c in candidates if c < current]
     return earlier[-1] if earlier else candidates[-1]
+
+
+def wrapped(current: int | None, target: int | None, forward: bool) -> bool:
+    """Whether stepping from ``current`` to ``target`` went round the end (as vim's
+    "search hit BOTTOM, continuing at TOP"): a silent wrap looks like a jump back."""
+    if current is None or target is None:
+        return False
+    return target <= current if forward else target >= current
 
 
 def sentences_with_status(comparison: Comparison, source: int, status: str) -> list[int]:

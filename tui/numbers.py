@@ -241,6 +241,7 @@ def is_number_word(word: str) -> bool:
 
 
 def qualifier_range(value: float, qualifier: str) -> tuple[float, float]:
+    """The values ``qualifier value`` allows ("almost 300": 270..300), for comparing counts."""
     low, high = QUALIFIERS.get(qualifier, (1.0, 1.0))
     return value * low, value * high
 

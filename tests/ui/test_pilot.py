@@ -664,3 +664,21 @@ async def test_a_folders_notes_are_shown_in_the_reader(make_app):
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert [(n.title, n.message) for n in app._notifications if n.title == "Left out"] == [("Left out", note)]
+
+
+@pytest.mark.asyncio
+async def test_stepping_past_the_last_divergence_says_it_wrapped(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        count = len(app.comparison.divergences)
+        for _ in range(count):
+            await pilot.press("d")
+            await pilot.pause()
+        assert not [n for n in app._notifications if n.message.startswith("Wrapped")]
+        await pilot.press("d")
+        await pilot.pause()
+        assert [n.message for n in app._notifications if n.message.startswith("Wrapped")] == [
+            "Wrapped to the first divergence"
+        ]
+        assert app.comparison.facts[app.fact_index] == app.comparison.divergences[0]

@@ -14,7 +14,6 @@ from tui.ingest import (
     find_headline,
     load_article,
     paragraphs,
-    read_file,
     rereadable,
 )
 
@@ -117,7 +116,7 @@ def test_read_file_errors_are_one_line(tmp_path):
     }
     for path, reason in cases.items():
         with pytest.raises(InputError) as info:
-            read_file(__import__("pathlib").Path(path))
+            load_article(path)
         assert reason in str(info.value)
         assert "\n" not in str(info.value)
 

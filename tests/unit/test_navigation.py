@@ -44,3 +44,14 @@ def test_hidden_boilerplate_is_not_searched(analyse_texts):
     shown = {(m.source, m.sentence) for m in search(comp, "Schaerbeek", boilerplate=False)}
     assert shown and not shown & chrome
     assert len(shown) == len(search(comp, "Schaerbeek")) - len(chrome)
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "forward", "expected"),
+    [(None, 0, True, False), (3, 5, True, False), (5, 0, True, True), (4, 4, True, True),
+     (5, 3, False, False), (0, 5, False, True), (2, None, True, False)],
+)
+def test_a_step_round_the_end_is_told_apart(current, target, forward, expected):
+    from tui.navigation import wrapped
+
+    assert wrapped(current, target, forward) is expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -35,6 +36,12 @@ class HelpScreen(ModalScreen[None]):
     """Every key the reader knows, with the legend of marks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss_help", "Close help")]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "help-screen--mark",
+        "help-screen--section",
+        "help-screen--key",
+        "help-screen--hint",
+    }
 
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
@@ -42,22 +49,32 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(self._legend(), id="help-legend")
-            yield Static(self._keys(), id="help-keys")
-            yield Static(Text("esc or ? closes this help · ctrl+p opens the command palette", style="dim"))
+            yield Static(id="help-legend")
+            yield Static(id="help-keys")
+            yield Static(id="help-hint")
+
+    def on_mount(self) -> None:
+        # filled once mounted: the component styles come from the stylesheet (app.tcss)
+        self.query_one("#help-legend", Static).update(self._legend())
+        self.query_one("#help-keys", Static).update(self._keys())
+        hint = "esc or ? closes this help · ctrl+p opens the command palette"
+        self.query_one("#help-hint", Static).update(Text(hint, style=self._style("hint")))
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"help-screen--{name}")
 
     def _legend(self) -> Table:
         table = Table(title="Marks", title_justify="left", show_header=False, box=None, padding=(0, 1))
         for mark, name, meaning in LEGEND:
-            table.add_row(Text(mark, style="bold"), Text(name, style="bold"), meaning)
+            table.add_row(Text(mark, style=self._style("mark")), Text(name, style=self._style("mark")), meaning)
         return table
 
     def _keys(self) -> Table:
         table = Table(title="Keys", title_justify="left", show_header=False, box=None, padding=(0, 1))
         for title, bindings in self.sections:
-            table.add_row(Text(title, style="bold underline"), "")
+            table.add_row(Text(title, style=self._style("section")), "")
             for b in bindings:
-                table.add_row(Text(key_label(b.key), style="bold"), b.description)
+                table.add_row(Text(key_label(b.key), style=self._style("key")), b.description)
         return table
 
     def action_dismiss_help(self) -> None:

@@ -12,6 +12,9 @@ from textual.widgets import Static
 from tui.wrapping import printable
 
 if TYPE_CHECKING:  # the model loads with the analysis, after the first frame
+    from rich.style import Style
+    from textual.app import ComposeResult
+
     from tui.model import Comparison, Fact
 
 HINT = "n/p next/previous fact · d/D divergence · u/U unique · e entities · / search · ? help"
@@ -30,7 +33,7 @@ class FactPanel(VerticalScroll, can_focus=False):
     expanded: reactive[bool] = reactive(False)
     """Taller, to read a fact of four sources with several differences whole."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="fact-body", markup=False)
 
     def watch_expanded(self, expanded: bool) -> None:
@@ -50,7 +53,7 @@ class FactPanel(VerticalScroll, can_focus=False):
         else:
             self.border_title = key if self.expanded else ""
 
-    def _style(self, name: str):
+    def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"fact-panel--{name}")
 
     def show_message(self, message: str) -> None:
