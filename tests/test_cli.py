@@ -502,6 +502,20 @@ def test_which_model_paths_are_refused_up_front(tmp_path):
     assert cli._unloadable("no_such_pipeline") == "no installed package or folder of that name"
 
 
+def test_a_plain_folder_in_the_working_directory_is_no_installed_pipeline(tmp_path, monkeypatch):
+    """A folder on sys.path imports as a namespace package, which spaCy does not load."""
+    import sys
+
+    from tui import cli
+
+    (tmp_path / "notamodel").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert __import__("importlib.util").util.find_spec("notamodel") is not None
+    assert cli._unloadable("notamodel") == "not a spaCy pipeline folder (no meta.json in it)"
+    assert "notamodel" not in sys.modules
+
+
 def test_no_terminal_without_a_piped_article_does_not_blame_standard_input():
     proc = _reader("--model", "rules", *SEEDS[:2])
     assert proc.returncode == 2

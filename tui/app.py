@@ -144,11 +144,15 @@ class ParallaxApp(App[int]):
         Binding("b", "toggle_boilerplate", "Chrome", show=False, tooltip="Show or hide boilerplate"),
         Binding("f", "toggle_details", "Fact panel", show=False,
                 tooltip="Taller fact panel, for a long fact (again: back)"),
+        Binding("shift+down", "scroll_details(1)", "Scroll the fact panel down", show=False),
+        Binding("shift+up", "scroll_details(-1)", "Scroll the fact panel up", show=False),
         Binding("s", "toggle_sync", "Sync", show=False, tooltip="Synchronised scrolling on or off"),
         Binding("plus,equals_sign", "threshold(1)", "Stricter", key_display="+", show=False,
                 tooltip="Stricter matching: fewer, surer facts"),
         Binding("minus", "threshold(-1)", "Looser", key_display="-", show=False,
                 tooltip="Looser matching: more facts"),
+        Binding("0", "threshold(0)", "Default matching", show=False,
+                tooltip="Matching back at its default"),
         Binding("slash", "search", "Find", key_display="/", tooltip="Search across all panes"),
         Binding("escape", "clear_filters", "Clear entity or search filter", show=False),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="All keys and marks"),
@@ -158,9 +162,10 @@ class ParallaxApp(App[int]):
 
     HELP_SECTIONS: ClassVar[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ("Facts", ("fact(1)", "fact(-1)", "divergence(1)", "divergence(-1)", "unique(1)", "unique(-1)")),
-        ("Panes", ("pane(1)", "pane(-1)", "toggle_sync", "toggle_boilerplate", "toggle_details")),
+        ("Panes", ("pane(1)", "pane(-1)", "toggle_sync", "toggle_boilerplate")),
+        ("Fact panel", ("toggle_details", "scroll_details(1)", "scroll_details(-1)")),
         ("Names and search", ("entities", "search", "clear_filters")),
-        ("Matching", ("threshold(1)", "threshold(-1)")),
+        ("Matching", ("threshold(1)", "threshold(-1)", "threshold(0)")),
         ("App", ("help", "command_palette", "quit")),
     )
 
@@ -305,10 +310,13 @@ class ParallaxApp(App[int]):
     ) -> None:
         """Notices quote file names and article text, so they are never read as markup
         (a file called ``a[/b].txt`` would crash the toast) and never draw control characters.
-        A notice already on screen is not stacked again (``-`` held at the loosest match)."""
+        A notice already on screen is not stacked again (``-`` held at the loosest match):
+        it moves to the end, as the newest, so the last notice always tells the latest state
+        ("on", "off", "on" again leaves "off" above "on")."""
         message, title = printable(message), printable(title)
-        if any(n.message == message and n.title == title and n.severity == severity for n in self._notifications):
-            return
+        for shown in list(self._notifications):
+            if shown.message == message and shown.title == title and shown.severity == severity:
+                self._unnotify(shown, refresh=False)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def check_inputs(self) -> None:
@@ -579,8 +587,9 @@ class ParallaxApp(App[int]):
         for pane in self.panes:
             pane.hide_boilerplate = not new
         if self._query:  # hidden chrome is not searched: its matches could not be shown
+            current = self._matches[self._match] if 0 <= self._match < len(self._matches) else None
             self._matches = self._search(self._query)
-            self._match = -1
+            self._match = self._matches.index(current) if current in self._matches else -1
             self._refresh_marks()
         if self.fact_index is not None:
             self._align_fact(self.fact_index)
@@ -810,7 +819,7 @@ class ParallaxApp(App[int]):
             return
         target = navigation.step(candidates, self.fact_index, step > 0)
         if navigation.wrapped(self.fact_index, target, step > 0):
-            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} {what}", timeout=2)
+            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} {what}", timeout=3)
         if target == self.fact_index and target is not None:
             self._align_fact(target)
         self.fact_index = target
@@ -828,7 +837,7 @@ class ParallaxApp(App[int]):
             self.notify(f"{self.comparison.sources[pane.source].name} has no unique sentences", timeout=3)
             return
         if navigation.wrapped(pane.cursor, target, step > 0):
-            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} unique sentence", timeout=2)
+            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} unique sentence", timeout=3)
         pane.move_cursor(target)
 
     def action_pane(self, step: int) -> None:
@@ -865,6 +874,11 @@ class ParallaxApp(App[int]):
         panel.expanded = not panel.expanded
         self.call_after_refresh(self._realign_current)  # the panes changed height, not width
 
+    def action_scroll_details(self, direction: int) -> None:
+        """The panel takes no focus (the keys stay with the panes), so it scrolls from here."""
+        panel = self.query_one(FactPanel)
+        panel.scroll_relative(y=direction * max(1, panel.scrollable_content_region.height - 1), animate=False)
+
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
 
@@ -878,10 +892,17 @@ class ParallaxApp(App[int]):
         # quick presses step on from the last one asked for, not from what is on screen
         # while that is still being re-aligned (three quick '+' moved one step)
         current = self._asked_threshold if self._asked_threshold is not None else self.comparison.threshold
-        new = round(min(high, max(low, current + direction * THRESHOLD_STEP)), 2)
+        default = self.prepared.default_threshold
+        # steps lie on a grid through the default, so stepping back always reaches it, even
+        # after a limit clamped the threshold off the grid (0.29, 0.05, then 0.09 ... 0.29)
+        steps = round((current - default) / THRESHOLD_STEP) + direction if direction else 0
+        new = round(min(high, max(low, default + steps * THRESHOLD_STEP)), 2)
         if new == round(current, 2):
-            self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
-                        timeout=2)
+            if direction:
+                self.notify("Matching is already as " + ("strict" if direction > 0 else "loose") + " as it goes",
+                            timeout=2)
+            else:
+                self.notify(f"Matching is at its default ({default:.2f})", timeout=2)
             return
         self._asked_threshold = new
         if self._anchor is None:
@@ -921,6 +942,10 @@ class ParallaxApp(App[int]):
         if comparison.threshold != self._asked_threshold:
             return  # overtaken by a later press: its own result is on the way, or shown
         before = len(self.comparison.facts) if self.comparison else 0
+        if self._anchor is not keep:
+            # the reader moved on while it ran (the anchor is dropped by any move): keep
+            # where they are now, not where they were when the key was pressed
+            keep = self._reading_position()
         self._apply(comparison, keep)
         self.notify(
             f"Matching ≥ {comparison.threshold:.2f}: {len(comparison.facts)} facts (was {before})", timeout=3
@@ -946,6 +971,8 @@ class ParallaxApp(App[int]):
             self.notify(f"No match for “{query}”" if query else "Type something to search", timeout=3)
             self._update_summary()
             return
+        if self._match == len(self._matches) - 1 and len(self._matches) > 1:
+            self.notify("Wrapped to the first match", timeout=3)
         self._match = (self._match + 1) % len(self._matches)
         m = self._matches[self._match]
         pane = self.pane(m.source)
@@ -1046,7 +1073,8 @@ class ParallaxApp(App[int]):
             rows = []
             for action in actions:
                 if action == "command_palette":
-                    rows.append(Binding("ctrl+p", "command_palette", "Command palette: jump, export, theme"))
+                    palette = "Command palette: jump, export, screenshot, theme"
+                    rows.append(Binding("ctrl+p", "command_palette", palette))
                     continue
                 found = by_action.get(action, [])
                 if found:

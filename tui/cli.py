@@ -160,9 +160,11 @@ def _unloadable(name: str | None) -> str | None:
     says "analysing…" (the exports load the pipeline at once and report spaCy's reason).
     A folder is a pipeline only with spaCy's ``meta.json`` in it, which ``spacy.load``
     reads first: ``--model /tmp`` passed the plain look-up and opened that reader.
-    An installed package of the name comes first, as it does for ``spacy.load``.
+    An installed distribution of the name comes first, as it does for ``spacy.load``
+    (``spacy.util.is_package``): not any importable name, since a plain folder in the
+    working directory imports as a namespace package ("seeds", "tests").
     """
-    import importlib.util
+    from importlib import metadata
     from pathlib import Path
 
     from tui.pipelines import missing
@@ -172,9 +174,9 @@ def _unloadable(name: str | None) -> str | None:
             return "no installed package or folder of that name"
         if not name or not Path(name).exists():  # "rules", "blank:en" or the default
             return None
-        with contextlib.suppress(ImportError, ValueError):
-            if importlib.util.find_spec(name) is not None:
-                return None
+        with contextlib.suppress(metadata.PackageNotFoundError, ValueError):
+            metadata.distribution(name)
+            return None
         if not Path(name).is_dir():
             return "a file, not a pipeline folder"
         if not (Path(name) / "meta.json").is_file():

@@ -96,8 +96,8 @@ def is_junk(text: str) -> bool:
     return sum(c.isdigit() for c in t) > len(t) / 3
 
 
-_HANDLE = re.compile(r"\S*@\w")
-"""A word holding an @handle ("@newsdesk", "(@janedoe") or an e-mail address."""
+_HANDLE = re.compile(r"@\w")
+"""An @handle's or an e-mail address's at sign ("@newsdesk", "jane@example.com")."""
 _BEFORE_HANDLE = " \t\r\n([{<|:;,/-–—•·"
 """What joins a name to the handle after it: "Jane Doe (@janedoe", "Jane Doe - @janedoe"."""
 
@@ -118,6 +118,10 @@ def _without_handle(text: str, label: str) -> int | None:
     if handle is None:
         return len(text)
     end = handle.start()
+    # back to the start of the word holding it ("jane@example.com"), but not past what
+    # joins it to a name with no space ("Jane Doe(@janedoe", "Reuters/@Reuters")
+    while end and not text[end - 1].isspace() and text[end - 1] not in _BEFORE_HANDLE:
+        end -= 1
     while end and text[end - 1] in _BEFORE_HANDLE:
         end -= 1
     a, b = name_bounds(text[:end])

@@ -179,11 +179,13 @@ is another file for every process that opens it, even when it leads to a regular
 
 
 def rereadable(path_label: str) -> bool:
-    """Whether reading ``path_label`` again gives what Parallax read: a regular file's name.
+    """Whether ``path_label`` names a regular file, which can be read again.
 
     Standard input (``-``), ``/dev/stdin``, a process substitution (``<(cat a.txt)``, a
     pipe under ``/dev/fd``), a named pipe or a device cannot be read a second time, so
-    nothing but the export itself can resolve their offsets (``docs/export-schema.md``).
+    nothing but the export itself can resolve their offsets: the JSON carries their
+    ``text`` (the README's "JSON export", beyond the schema).  A regular file edited
+    since it was read is still rereadable here; the reader warns of that change.
     """
     if path_label == "-" or os.path.abspath(path_label).startswith(_STREAM_FOLDERS):
         return False

@@ -78,9 +78,19 @@ class Difference:
     values: tuple[DetailValue, ...]
 
     def describe(self, names: list[str] | None = None) -> str:
-        """Short human form: ``injured: 270 (s1) vs 300 (s2)``."""
+        """Short human form: ``injured: 270 injured (s1) vs 300 wounded (s2)``.
+
+        A source that gives one value in two of the fact's sentences is named once
+        for it: "24 dead (a) vs 24 dead (a) vs a child (b)" spent a panel line on a
+        repeat.  (The values keep every sentence, for the exports.)
+        """
         parts = []
+        said: set[tuple[int, str]] = set()
         for value in self.values:
+            key = (value.source, " ".join(value.text.casefold().split()))
+            if key in said:
+                continue
+            said.add(key)
             who = names[value.source] if names else f"s{value.source}"
             parts.append(f"{value.text} ({who})")
         label = f"{self.what}: " if self.what else ""

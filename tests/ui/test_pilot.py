@@ -184,7 +184,7 @@ async def test_stricter_then_looser_comes_back_to_the_same_fact(make_app):
     async with app.run_test(size=(160, 45)) as pilot:
         await analysed(pilot)
         start = app.comparison.threshold
-        for index in range(0, 12, 2):
+        for index in range(0, len(app.comparison.facts), 6):  # facts 18, 48, 66 are split by '+'
             app.go_to_fact(index)
             await pilot.pause()
             members = app.comparison.facts[index].members
@@ -243,6 +243,25 @@ async def test_a_fact_cut_by_the_panel_says_so_and_f_shows_it_whole(make_app):
         await pilot.pause()
         await pilot.pause()
         assert panel.size.height == rows
+        assert panel.border_title == f"{panel.max_scroll_y} more lines · shift+↓ · f: all"
+
+
+@pytest.mark.asyncio
+async def test_the_cut_lines_note_counts_what_is_cut_at_the_smallest_size(make_app):
+    """Counted one layout pass too early, the note said 10 more lines where 11 were cut."""
+    from tests.ui.conftest import TARRO
+    from tui.widgets.fact_panel import FactPanel
+
+    app = make_app(TARRO)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await analysed(pilot)
+        panel = app.query_one(FactPanel)
+        for key in "dnd":
+            await pilot.press(key)
+            for _ in range(3):
+                await pilot.pause()
+            assert panel.max_scroll_y > 0
+            assert panel.border_title == f"{panel.max_scroll_y} more lines · shift+↓ · f: all"
 
 
 @pytest.mark.asyncio
@@ -682,3 +701,158 @@ async def test_stepping_past_the_last_divergence_says_it_wrapped(make_app):
             "Wrapped to the first divergence"
         ]
         assert app.comparison.facts[app.fact_index] == app.comparison.divergences[0]
+
+
+@pytest.mark.asyncio
+async def test_a_move_made_while_regrouping_is_kept(make_app, monkeypatch):
+    """The re-grouping kept the sentence read when the key was pressed, so moves made
+    while it ran were undone when it landed."""
+    import time
+
+    import tui.analysis
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        build = tui.analysis.build
+
+        def slow_build(*args, **kwargs):
+            time.sleep(0.5)
+            return build(*args, **kwargs)
+
+        monkeypatch.setattr(tui.analysis, "build", slow_build)
+        app.go_to_fact(2)
+        await pilot.pause()
+        left = set(app.comparison.facts[2].members)
+        far = next(i for i, f in enumerate(app.comparison.facts) if i > 2 and not left & set(f.members))
+        await pilot.press("plus")
+        app.go_to_fact(far)  # as the palette's jump does, while the re-grouping runs
+        await pilot.pause()
+        moved_to = set(app.comparison.facts[far].members)
+        await analysed(pilot)
+        assert app.fact_index is not None
+        landed = set(app.comparison.facts[app.fact_index].members)
+        assert landed & moved_to and not landed & left
+
+
+@pytest.mark.asyncio
+async def test_the_newest_notice_tells_the_latest_state(make_app):
+    """A repeated notice was dropped while its first copy showed, so 's s s' ended with
+    sync off under a newest notice saying "on"."""
+    app = make_app(analyse=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("s", "s", "s")
+        await pilot.pause()
+        assert app.sync is False
+        sync = [n.message for n in app._notifications if n.message.startswith("Synchronised")]
+        assert sync == ["Synchronised scrolling on", "Synchronised scrolling off"]
+
+
+@pytest.mark.asyncio
+async def test_the_default_matching_is_reached_again_after_a_limit(make_app):
+    """Steps from a clamped limit (0.05) landed on 0.10, 0.15 ... and never on the default
+    again; now they lie on a grid through it, and '0' goes straight back."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        default = app.comparison.threshold
+        facts = len(app.comparison.facts)
+        for _ in range(8):
+            await pilot.press("minus")
+            await analysed(pilot)
+        assert app.comparison.threshold == pytest.approx(0.05)
+        seen = []
+        for _ in range(6):
+            await pilot.press("plus")
+            await analysed(pilot)
+            seen.append(round(app.comparison.threshold, 2))
+        assert round(default, 2) in seen
+        await pilot.press("plus", "plus")
+        await analysed(pilot)
+        await pilot.press("0")
+        await analysed(pilot)
+        assert app.comparison.threshold == pytest.approx(default)
+        assert len(app.comparison.facts) == facts
+
+
+@pytest.mark.asyncio
+async def test_shift_arrows_scroll_the_fact_panel_and_its_note_follows(make_app):
+    """The panel takes no focus: its cut lines could be reached only with the mouse wheel."""
+    from tests.ui.conftest import TARRO
+    from tui.widgets.fact_panel import FactPanel
+
+    app = make_app(TARRO)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await analysed(pilot)
+        await pilot.press("d")
+        for _ in range(3):
+            await pilot.pause()
+        panel = app.query_one(FactPanel)
+        cut = panel.max_scroll_y
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert panel.scroll_y > 0
+        below = cut - round(panel.scroll_y)
+        note = f"{below} more line{'s' if below != 1 else ''} · shift+↓ · f: all"
+        assert panel.border_title == (note if below else "")
+        for _ in range(cut):
+            await pilot.press("shift+down")
+        await pilot.pause()
+        assert panel.scroll_y == cut and panel.border_title == ""
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert panel.scroll_y < cut
+
+
+@pytest.mark.asyncio
+async def test_a_dozen_sources_counts_leave_the_names_readable(make_app):
+    """Per-source counts for twelve articles ("2·2·7·3·6·4·2·2·2·8·2·3") cut names to
+    seven columns and wrapped; beyond half the width they are summed."""
+    from tests.ui.conftest import TARRO
+    from tui.widgets.entity_sidebar import EntitySidebar
+
+    app = make_app(TARRO * 3)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot, timeout=60)
+        sidebar = app.query_one(EntitySidebar)
+        width = sidebar.scrollable_content_region.width - 2
+        lines = [str(sidebar.get_option_at_index(i).prompt).split("\n")[0] for i in range(sidebar.option_count)
+                 if sidebar.get_option_at_index(i).id]
+        assert lines
+        for line in lines:
+            assert " in " in line and "/12" in line and len(line) <= width
+        marta = next(line for line in lines if line.startswith("Marta Illesca"))
+        assert marta.endswith("/12")
+
+
+@pytest.mark.asyncio
+async def test_hiding_boilerplate_keeps_the_match_being_read(make_app):
+    """Recounting the matches when chrome is hidden reset the reader to "0/N"."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("slash", *"Brussels", "enter", "enter")
+        await pilot.pause()
+        current = app._matches[app._match]
+        status = app.comparison.sources[current.source].sentences[current.sentence].status
+        assert status != "boilerplate"
+        await pilot.press("escape", "b")
+        await pilot.pause()
+        assert app._matches[app._match] == current
+
+
+@pytest.mark.asyncio
+async def test_a_search_going_round_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("slash", *"Kriket", "enter")
+        await pilot.pause()
+        for _ in range(len(app._matches) - 1):
+            await pilot.press("enter")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.message == "Wrapped to the first match"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app._match == 0
+        assert [n for n in app._notifications if n.message == "Wrapped to the first match"]

@@ -176,6 +176,9 @@ def test_a_handle_is_not_part_of_a_name():
     # beside a handle, a lone word may be the platform; an organisation keeps it
     assert [e.name for e in merge_entities([[sentence(("Reuters @Reuters", "ORG"))]]).entities] == ["Reuters"]
     assert not merge_entities([[sentence(("'s", "PERSON"))]]).entities
+    # joined with no space, the handle still takes none of the name
+    for credit, label, name in (("Jane Doe(@janedoe", "PERSON", "Jane Doe"), ("Reuters/@Reuters", "ORG", "Reuters")):
+        assert [e.name for e in merge_entities([[sentence((credit, label))]]).entities] == [name]
 
 
 def test_initials_alone_are_an_acronym_not_a_person():

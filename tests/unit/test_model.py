@@ -31,3 +31,14 @@ def test_a_pickled_comparison_finds_its_facts(analyse_texts):
     back = pickle.loads(pickle.dumps(comp))
     assert back == comp
     assert back.fact(comp.facts[0].id) == comp.facts[0]
+
+
+def test_a_value_repeated_by_one_source_is_described_once():
+    from tui.model import DetailValue, Difference
+
+    d = Difference("quantity", "killed", (
+        DetailValue(0, 1, "24 dead", 0, 7), DetailValue(0, 4, "24  Dead", 0, 8), DetailValue(1, 2, "a child", 0, 7),
+        DetailValue(1, 3, "24 dead", 0, 7),
+    ))
+    assert d.describe(["a", "b"]) == "killed: 24 dead (a) vs a child (b) vs 24 dead (b)"
+    assert len(d.values) == 4  # the exports keep every sentence's value

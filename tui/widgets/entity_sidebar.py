@@ -54,6 +54,11 @@ class EntitySidebar(OptionList):
             members.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
             for e in members:
                 counts = "·".join(str(e.count_in(s)) for s in range(n_sources))
+                if len(counts) > width // 2:
+                    # a dozen sources' counts ("2·2·7·3·6·4·2·2·2·8·2·3") left the name 7 columns:
+                    # mentions, and in how many of the sources
+                    named_in = sum(1 for s in range(n_sources) if e.count_in(s))
+                    counts = f"{len(e.mentions)} in {named_in}/{n_sources}"
                 # one line per name, cut to fit: a wrapped tail ("Lima  0·0·1") reads as another name
                 label = Text(printable(e.name), no_wrap=True)
                 label.truncate(max(8, width - len(counts) - 2), overflow="ellipsis")

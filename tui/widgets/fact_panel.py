@@ -43,13 +43,21 @@ class FactPanel(VerticalScroll, can_focus=False):
     def on_resize(self) -> None:
         self.call_after_refresh(self._mark_overflow)
 
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._mark_overflow()
+
+    def watch_virtual_size(self) -> None:
+        # the content's height settles a layout pass after the update: count again then
+        self.call_after_refresh(self._mark_overflow)
+
     def _mark_overflow(self) -> None:
         """Say on the panel's top rule when the fact goes on below it: a panel that
         cannot take focus gives no other sign that a source is cut off."""
-        hidden = self.max_scroll_y
+        hidden = self.max_scroll_y - round(self.scroll_y)  # below the panel's bottom edge
         key = "f: less" if self.expanded else "f: all"
         if hidden > 0:
-            self.border_title = f"{hidden} more line{'s' if hidden != 1 else ''} · {key}"
+            self.border_title = f"{hidden} more line{'s' if hidden != 1 else ''} · shift+↓ · {key}"
         else:
             self.border_title = key if self.expanded else ""
 
