@@ -1092,7 +1092,8 @@ class ParallaxApp(App[int]):
         suffix = "json" if kind == "json" else "md"
         default = self._free_name(f"parallax-comparison.{suffix}")
         self.push_screen(
-            PathScreen(f"Export the comparison as {'JSON' if kind == 'json' else 'Markdown'} to:", default),
+            PathScreen(f"Export the comparison as {'JSON' if kind == 'json' else 'Markdown'} to:", default,
+                       self._inputs()),
             lambda path: self._write_export(kind, path),
         )
 
@@ -1105,7 +1106,7 @@ class ParallaxApp(App[int]):
 
     def action_screenshot(self) -> None:
         default = self._free_name("parallax-screenshot.svg")
-        self.push_screen(PathScreen("Save a screenshot (SVG) to:", default), self._write_screenshot)
+        self.push_screen(PathScreen("Save a screenshot (SVG) to:", default, self._inputs()), self._write_screenshot)
 
     def _free_name(self, name: str) -> str:
         path = Path(name)
@@ -1115,9 +1116,11 @@ class ParallaxApp(App[int]):
             n += 1
         return str(path)
 
+    def _inputs(self) -> frozenset[Path]:
+        return frozenset(Path(a.path).resolve() for a in self.articles if a.path != "-")
+
     def _refuse(self, path: Path) -> bool:
-        inputs = {Path(a.path).resolve() for a in self.articles if a.path != "-"}
-        if path.resolve() in inputs:
+        if path.resolve() in self._inputs():
             self.notify(f"{path} is one of the articles: Parallax never writes to its inputs.",
                         severity="error", timeout=6)
             return True

@@ -856,3 +856,34 @@ async def test_a_search_going_round_says_so(make_app):
         await pilot.pause()
         assert app._match == 0
         assert [n for n in app._notifications if n.message == "Wrapped to the first match"]
+
+
+@pytest.mark.asyncio
+async def test_the_path_dialog_asks_before_replacing_a_file_and_refuses_an_article(make_app, tmp_path):
+    """A typed name that was another file's replaced it without a word."""
+    from textual.widgets import Input
+
+    from tui.screens.export import PathScreen
+
+    existing = tmp_path / "notes.json"
+    existing.write_text("keep me")
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await app.run_action("export('json')")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathScreen)
+        dialog.query_one(Input).value = SEEDS[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "never writes to its inputs" in str(dialog.query_one("#path-hint").render())
+        dialog.query_one(Input).value = str(existing)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and existing.read_text() == "keep me"
+        assert "Enter again replaces it" in str(dialog.query_one("#path-hint").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not dialog
+        assert json.loads(existing.read_text())["schema"] == "parallax/1"
