@@ -224,7 +224,7 @@ async def test_a_fact_cut_by_the_panel_says_so_and_f_shows_it_whole(make_app):
     from tui.widgets.fact_panel import FactPanel
 
     app = make_app(TARRO)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await analysed(pilot)
         await pilot.press("d")
         await pilot.pause()
@@ -284,7 +284,7 @@ async def test_entity_selection_filters_fact_navigation(make_app):
         assert app.entity is None
         await pilot.pause()
         # the fact panel drops the filter too, at once (it named it until the next move)
-        panel = str(app.query_one("#fact-body").render())
+        panel = fact_panel_text(app)
         assert "John Kerry:" not in panel and panel.startswith("fact "), panel[:60]
 
 
@@ -436,6 +436,18 @@ async def test_failed_analysis_is_an_in_app_notice(make_app):
         assert any("no_such_pipeline" in n.message for n in app._notifications)
         # the text is still there to read
         assert app.panes[0].sentences
+
+
+def fact_panel_text(app) -> str:
+    """The fact panel's text as shown, one line per row."""
+    from rich.console import Console
+
+    from tui.widgets.fact_panel import FactPanel
+
+    panel = app.query_one(FactPanel)
+    console = Console(width=panel.scrollable_content_region.width, record=True, file=__import__("io").StringIO())
+    console.print(panel.query_one("#fact-body").content)
+    return console.export_text()
 
 
 def screen_lines(app) -> list[str]:
@@ -628,7 +640,6 @@ async def test_a_divergence_lines_up_the_sentences_that_differ(make_app):
 @pytest.mark.asyncio
 async def test_choosing_an_entity_on_the_current_fact_updates_the_fact_panel(make_app):
     from tui import navigation
-    from tui.widgets.fact_panel import FactPanel
 
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -640,7 +651,7 @@ async def test_choosing_an_entity_on_the_current_fact_updates_the_fact_panel(mak
         await pilot.pause()
         app.choose_entity(entity.id)
         await pilot.pause()
-        body = str(app.query_one(FactPanel).query_one("#fact-body").render())
+        body = fact_panel_text(app)
         assert body.startswith(f"{entity.name}: fact 2/{len(facts)}"), body
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -33,6 +35,10 @@ class FactPanel(VerticalScroll, can_focus=False):
     expanded: reactive[bool] = reactive(False)
     """Taller, to read a fact of four sources with several differences whole."""
 
+    _shown: tuple[Comparison, Fact | None, str] | None = None
+    """What ``show_fact`` shows, to lay it out again at a new width."""
+    _shown_width = 0
+
     def compose(self) -> ComposeResult:
         yield Static(id="fact-body", markup=False)
 
@@ -41,6 +47,8 @@ class FactPanel(VerticalScroll, can_focus=False):
         self.call_after_refresh(self._mark_overflow)
 
     def on_resize(self) -> None:
+        if self._shown is not None and self._shown_width != self.size.width:
+            self.show_fact(*self._shown)  # the names' column is sized from the width
         self.call_after_refresh(self._mark_overflow)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
@@ -65,10 +73,13 @@ class FactPanel(VerticalScroll, can_focus=False):
         return self.get_component_rich_style(f"fact-panel--{name}")
 
     def show_message(self, message: str) -> None:
+        self._shown = None
         self.query_one("#fact-body", Static).update(Text(message, style=self._style("muted")))
         self.call_after_refresh(self._mark_overflow)
 
     def show_fact(self, comparison: Comparison, fact: Fact | None, position: str) -> None:
+        self._shown = (comparison, fact, position)
+        self._shown_width = self.size.width
         body = self.query_one("#fact-body", Static)
         if fact is None:
             body.update(Text.assemble((f"{position}  ", self._style("title")), (HINT, self._style("muted"))))
@@ -76,17 +87,29 @@ class FactPanel(VerticalScroll, can_focus=False):
             return
         names = [printable(s.name) for s in comparison.sources]
         mark = "≠ divergence" if fact.status == "divergence" else "= agreement"
-        text = Text.assemble(
+        title = Text.assemble(
             (f"{position} · {mark} · score {fact.score:.2f}", self._style("title")),
             (f" · {len(fact.sources)} sources", self._style("muted")),
         )
+        # two-column grids, so a wrapped line goes on under its text, not under the names
+        differences = Table.grid(padding=(0, 1))
+        differences.add_column(no_wrap=True)
+        differences.add_column()
         for d in fact.differences:
-            text.append("\n≠ ", style=self._style("difference"))
-            text.append(printable(" ".join(d.describe(names).split())), style=self._style("difference"))
+            style = self._style("difference")
+            described = printable(" ".join(d.describe(names).split()))
+            differences.add_row(Text("≠", style=style), Text(described, style=style))
+        members = Table.grid(padding=(0, 1))
+        # names take at most a quarter of the panel: the sentences are what is read
+        names_width = max(10, self.size.width // 4) if self.size.width else None
+        members.add_column(no_wrap=True, justify="right", max_width=names_width, overflow="ellipsis")
+        members.add_column(no_wrap=True)
+        members.add_column()
         for m in fact.members:
             sentence = comparison.sentence(m)
-            text.append(f"\n{names[m.source]} │ ", style=self._style("source"))
-            text.append(printable(" ".join(sentence.text.split())))
-        body.update(text)
+            members.add_row(Text(names[m.source], style=self._style("source")),
+                            Text("│", style=self._style("source")),
+                            Text(printable(" ".join(sentence.text.split()))))
+        body.update(Group(title, differences, members))
         self.scroll_home(animate=False)
         self.call_after_refresh(self._mark_overflow)
