@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer
 
@@ -45,7 +44,9 @@ if TYPE_CHECKING:
     # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
     from collections.abc import Callable
 
+    from textual.app import SystemCommand
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from tui.analysis import Prepared
     from tui.model import Comparison, Entity, Fact
@@ -107,9 +108,8 @@ def _kept_fact(comparison: Comparison, keep: ReadingPosition) -> int | None:
     fids = comparison.sources[source].sentences[sentence].facts
     if not fids:
         return None
-    facts = [comparison.fact(fid) for fid in fids]
-    best = max(facts, key=lambda f: len(keep.fact & {(m.source, m.sentence) for m in f.members}))
-    return comparison.facts.index(best)
+    best = max(fids, key=lambda fid: len(keep.fact & {(m.source, m.sentence) for m in comparison.fact(fid).members}))
+    return comparison.position(best)
 
 
 def _detail_spans(facts: Iterable[Fact]) -> dict[int, dict[int, list[tuple[int, int]]]]:
@@ -819,10 +819,13 @@ class ParallaxApp(App[int]):
             return
         target = navigation.step(candidates, self.fact_index, step > 0)
         if navigation.wrapped(self.fact_index, target, step > 0):
-            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} {what}", timeout=3)
+            self._say_wrapped(step > 0, what)
         if target == self.fact_index and target is not None:
             self._align_fact(target)
         self.fact_index = target
+
+    def _say_wrapped(self, forward: bool, what: str) -> None:
+        self.notify(f"Wrapped to the {'first' if forward else 'last'} {what}", timeout=3)
 
     def go_to_fact(self, index: int) -> None:
         self.fact_index = index
@@ -837,7 +840,7 @@ class ParallaxApp(App[int]):
             self.notify(f"{self.comparison.sources[pane.source].name} has no unique sentences", timeout=3)
             return
         if navigation.wrapped(pane.cursor, target, step > 0):
-            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} unique sentence", timeout=3)
+            self._say_wrapped(step > 0, "unique sentence")
         pane.move_cursor(target)
 
     def action_pane(self, step: int) -> None:
@@ -972,7 +975,7 @@ class ParallaxApp(App[int]):
             self._update_summary()
             return
         if self._match == len(self._matches) - 1 and len(self._matches) > 1:
-            self.notify("Wrapped to the first match", timeout=3)
+            self._say_wrapped(True, "match")
         self._match = (self._match + 1) % len(self._matches)
         m = self._matches[self._match]
         pane = self.pane(m.source)
@@ -1044,7 +1047,7 @@ class ParallaxApp(App[int]):
             current = self.comparison.facts[self.fact_index].id if self.fact_index is not None else None
             # a sentence in several facts keeps the current one rather than jump to its first
             fid = current if current in fids else fids[0]
-            index = self.comparison.facts.index(self.comparison.fact(fid))
+            index = self.comparison.position(fid)
             if index != self.fact_index:
                 self._cursor_led = True
                 try:

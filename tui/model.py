@@ -186,6 +186,10 @@ class Comparison:
     def fact(self, fact_id: str) -> Fact:
         return self.facts[self._fact_index[fact_id]]
 
+    def position(self, fact_id: str) -> int:
+        """Where the fact is in ``facts`` (the reader's current-fact index)."""
+        return self._fact_index[fact_id]
+
     @property
     def divergences(self) -> tuple[Fact, ...]:
         return tuple(f for f in self.facts if f.status == "divergence")

@@ -30,6 +30,24 @@ def load(paths):
 
 
 @pytest.fixture
+def slow_regrouping(monkeypatch):
+    """Make each re-grouping (the stricter / looser keys) take ``seconds``, as on a big
+    cluster, so keys can be pressed while one runs."""
+    import tui.analysis
+
+    build = tui.analysis.build
+
+    def slow(seconds: float) -> None:
+        def slow_build(*args, **kwargs):
+            time.sleep(seconds)
+            return build(*args, **kwargs)
+
+        monkeypatch.setattr(tui.analysis, "build", slow_build)
+
+    return slow
+
+
+@pytest.fixture
 def make_app():
     """A reader over the given files (default: the seeds)."""
     from tui.app import ParallaxApp

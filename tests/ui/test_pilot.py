@@ -150,23 +150,13 @@ async def test_threshold_keys_realign_without_rerunning_spacy(make_app, monkeypa
 
 
 @pytest.mark.asyncio
-async def test_quick_threshold_presses_each_take_a_step(make_app, monkeypatch):
+async def test_quick_threshold_presses_each_take_a_step(make_app, slow_regrouping):
     """Each press stepped from the threshold on screen, so presses made while a
     re-alignment ran were lost: three quick '+' moved one step."""
-    import time
-
-    import tui.analysis
-
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await analysed(pilot)
-        build = tui.analysis.build
-
-        def slow_build(*args, **kwargs):
-            time.sleep(0.3)  # a re-alignment that takes a moment, as on a big cluster
-            return build(*args, **kwargs)
-
-        monkeypatch.setattr(tui.analysis, "build", slow_build)
+        slow_regrouping(0.3)
         start = app.comparison.threshold
         await pilot.press("plus", "plus", "plus")  # no wait between them
         await analysed(pilot)
@@ -715,23 +705,13 @@ async def test_stepping_past_the_last_divergence_says_it_wrapped(make_app):
 
 
 @pytest.mark.asyncio
-async def test_a_move_made_while_regrouping_is_kept(make_app, monkeypatch):
+async def test_a_move_made_while_regrouping_is_kept(make_app, slow_regrouping):
     """The re-grouping kept the sentence read when the key was pressed, so moves made
     while it ran were undone when it landed."""
-    import time
-
-    import tui.analysis
-
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await analysed(pilot)
-        build = tui.analysis.build
-
-        def slow_build(*args, **kwargs):
-            time.sleep(0.5)
-            return build(*args, **kwargs)
-
-        monkeypatch.setattr(tui.analysis, "build", slow_build)
+        slow_regrouping(0.5)
         app.go_to_fact(2)
         await pilot.pause()
         left = set(app.comparison.facts[2].members)

@@ -75,7 +75,6 @@ class FactPanel(VerticalScroll, can_focus=False):
     def show_message(self, message: str) -> None:
         self._shown = None
         self.query_one("#fact-body", Static).update(Text(message, style=self._style("muted")))
-        self.call_after_refresh(self._mark_overflow)
 
     def show_fact(self, comparison: Comparison, fact: Fact | None, position: str) -> None:
         self._shown = (comparison, fact, position)
@@ -83,7 +82,6 @@ class FactPanel(VerticalScroll, can_focus=False):
         body = self.query_one("#fact-body", Static)
         if fact is None:
             body.update(Text.assemble((f"{position}  ", self._style("title")), (HINT, self._style("muted"))))
-            self.call_after_refresh(self._mark_overflow)
             return
         names = [printable(s.name) for s in comparison.sources]
         mark = "≠ divergence" if fact.status == "divergence" else "= agreement"
@@ -111,5 +109,4 @@ class FactPanel(VerticalScroll, can_focus=False):
                             Text("│", style=self._style("source")),
                             Text(printable(" ".join(sentence.text.split()))))
         body.update(Group(title, differences, members))
-        self.scroll_home(animate=False)
-        self.call_after_refresh(self._mark_overflow)
+        self.scroll_home(animate=False)  # the note follows: watch_virtual_size, watch_scroll_y
