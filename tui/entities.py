@@ -310,6 +310,33 @@ def _person_is_a_place(sent: AnnotatedSentence, ent: Span, person_words: set[str
     )
 
 
+def _lower_case_words(documents: Sequence[Sequence[AnnotatedSentence]]) -> set[str]:
+    """Every word the articles write in lower case somewhere."""
+    return {t.text for sentences in documents for sent in sentences for t in sent.tokens if t.text.islower()}
+
+
+def _opens_sentence(sent: AnnotatedSentence, start: int) -> bool:
+    """Whether a mention is the sentence's first word (a quote mark may come before it)."""
+    first = next((t for t in sent.tokens if any(c.isalnum() for c in t.text)), None)
+    return first is not None and first.start == start
+
+
+def _capitalised_common_word(
+    group: _Group, documents: Sequence[Sequence[AnnotatedSentence]], lower_case: set[str]
+) -> bool:
+    """A one-word "name" that is only ever capitalised because it opens a sentence
+    ("Arson investigators said", "Groups of youths gathered") and that the articles
+    also write in lower case: a common word that spaCy's small model took for a name.
+
+    A word capitalised inside a sentence even once ("the Navy said") is a name,
+    and so is one the articles never write in lower case ("Ketsoyan said")."""
+    if any(len(m[4].split()) != 1 for m in group.mentions):
+        return False
+    if not all(_opens_sentence(documents[s][k], start) for s, k, start, *_ in group.mentions):
+        return False
+    return any(m[4].lower() in lower_case for m in group.mentions)
+
+
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     """Merged entities plus, per sentence, the ids of the entities it mentions."""
@@ -355,6 +382,8 @@ def merge_entities(
         label = Counter(m[5] for m in mentions).most_common(1)[0][0]
         groups.append(_Group({key}, name_words(key), FAMILY[label], list(mentions)))
     merged = _merge(groups)
+    lower_case = _lower_case_words(documents)
+    merged = [g for g in merged if not _capitalised_common_word(g, documents, lower_case)]
 
     entities: list[Entity] = []
     by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)

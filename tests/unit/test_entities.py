@@ -137,6 +137,23 @@ def test_the_object_of_at_stays_a_person():
     assert person.label == "PERSON"
 
 
+def test_a_common_word_opening_a_sentence_is_no_name():
+    """spaCy's small model tags a capitalised common word at a sentence's start as a name
+    ("Arson investigators said" gave a person "Arson"); the articles writing the word in
+    lower case elsewhere give it away.  A word capitalised mid-sentence too, or never
+    written in lower case, stays a name."""
+    opening = [
+        parsed(("Arson", "compound", 1, "PERSON"), ("investigators", "nsubj", 2, ""), ("said", "ROOT", 2, "")),
+        parsed(("Navy", "compound", 1, "ORG"), ("divers", "nsubj", 2, ""), ("searched", "ROOT", 2, "")),
+        parsed(("Ketsoyan", "nsubj", 1, "PERSON"), ("said", "ROOT", 1, "")),
+    ]
+    lower = parsed(("an", "det", 1, ""), ("arson", "compound", 2, ""), ("attack", "ROOT", 2, ""), ("navy", "X", 2, ""))
+    assert {e.name for e in merge_entities([opening, [lower]]).entities} == {"Ketsoyan"}
+    # "Navy" named mid-sentence as well: a name; without the lower-case "arson", so is "Arson"
+    mid = parsed(("the", "det", 1, ""), ("Navy", "nsubj", 2, "ORG"), ("said", "ROOT", 2, ""))
+    assert {e.name for e in merge_entities([opening, [mid]]).entities} == {"Arson", "Navy", "Ketsoyan"}
+
+
 def in_text(text: str, *names: tuple[str, str]) -> AnnotatedSentence:
     """A sentence of ``text`` whose entities are the given spans, found in order."""
     spans, pos = [], 0
