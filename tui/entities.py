@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from tui.lexicon import PLACE_NOUNS
 from tui.model import Entity, Mention
-from tui.nlp import AnnotatedSentence, Span
+from tui.nlp import AnnotatedSentence, Span, Token
 from tui.spelling import spelling_groups
 
 KEPT_LABELS = frozenset(
@@ -315,26 +315,39 @@ def _lower_case_words(documents: Sequence[Sequence[AnnotatedSentence]]) -> set[s
     return {t.text for sentences in documents for sent in sentences for t in sent.tokens if t.text.islower()}
 
 
-def _opens_sentence(sent: AnnotatedSentence, start: int) -> bool:
-    """Whether a mention is the sentence's first word (a quote mark may come before it)."""
+def _opening_word(sent: AnnotatedSentence, start: int) -> Token | None:
+    """The sentence's first word if a mention starts there (a quote mark may come before it)."""
     first = next((t for t in sent.tokens if any(c.isalnum() for c in t.text)), None)
-    return first is not None and first.start == start
+    return first if first is not None and first.start == start else None
+
+
+COMMON_CLASSES = frozenset(("NOUN", "ADJ", "VERB"))
+"""Word classes of a common word: the tagger's view, which may overrule the entity recogniser's."""
 
 
 def _capitalised_common_word(
     group: _Group, documents: Sequence[Sequence[AnnotatedSentence]], lower_case: set[str]
 ) -> bool:
     """A one-word "name" that is only ever capitalised because it opens a sentence
-    ("Arson investigators said", "Groups of youths gathered") and that the articles
-    also write in lower case: a common word that spaCy's small model took for a name.
+    ("Arson investigators said", "Groups of youths gathered"), and that the articles
+    also write in lower case or the tagger reads as a common word ("Eyewitnesses
+    said", "Dubbed the ..."): spaCy's small model took a common word for a name.
 
     A word capitalised inside a sentence even once ("the Navy said") is a name,
-    and so is one the articles never write in lower case ("Ketsoyan said")."""
+    and so is a proper noun the articles never write in lower case ("Ketsoyan said")."""
     if any(len(m[4].split()) != 1 for m in group.mentions):
         return False
-    if not all(_opens_sentence(documents[s][k], start) for s, k, start, *_ in group.mentions):
+    words = [_opening_word(documents[s][k], start) for s, k, start, *_ in group.mentions]
+    if any(w is None for w in words):
         return False
-    return any(m[4].lower() in lower_case for m in group.mentions)
+    if any(m[4].lower() in lower_case for m in group.mentions):
+        return True
+    # the tagger's word class decides only for a plain word: not a nationality ("Spanish",
+    # an adjective that is a group's name) nor a coined one ("TheOregonian", "SKY-TV")
+    return all(
+        w is not None and w.pos in COMMON_CLASSES and text.isalpha() and text.istitle() and label != "NORP"
+        for w, (*_, text, label) in zip(words, group.mentions, strict=True)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,6 +154,26 @@ def test_a_common_word_opening_a_sentence_is_no_name():
     assert {e.name for e in merge_entities([opening, [mid]]).entities} == {"Arson", "Navy", "Ketsoyan"}
 
 
+def opening(word: str, pos: str, label: str) -> AnnotatedSentence:
+    """A sentence opened by ``word``, tagged ``pos`` by the tagger and ``label`` by the recogniser."""
+    first = Token(0, word, word.lower(), pos, "", "nsubj", 1, False, False, label)
+    said = Token(len(word) + 1, "said", "say", "VERB", "", "ROOT", 1, False, False, "")
+    return AnnotatedSentence(0, said.end, 0, (first, said), (Span(0, len(word), word, label, 0, 1),))
+
+
+def test_a_word_the_tagger_reads_as_common_is_no_name_at_a_sentence_start():
+    """"Eyewitnesses said" gave a place; the tagger's NOUN overrules the recogniser for a plain
+    word opening a sentence, but not for a nationality or a coined name."""
+    sentences = [
+        opening("Eyewitnesses", "NOUN", "GPE"), opening("Spanish", "ADJ", "NORP"),
+        opening("TheOregonian", "NOUN", "ORG"), opening("Ketsoyan", "PROPN", "PERSON"),
+    ]
+    assert {e.name for e in merge_entities([sentences]).entities} == {"Spanish", "TheOregonian", "Ketsoyan"}
+    # named mid-sentence elsewhere, the word is a name whatever its class at the start
+    mid = parsed(("the", "det", 1, ""), ("Eyewitnesses", "nsubj", 2, "GPE"), ("said", "ROOT", 2, ""))
+    assert "Eyewitnesses" in {e.name for e in merge_entities([sentences, [mid]]).entities}
+
+
 def in_text(text: str, *names: tuple[str, str]) -> AnnotatedSentence:
     """A sentence of ``text`` whose entities are the given spans, found in order."""
     spans, pos = [], 0
