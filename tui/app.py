@@ -60,7 +60,7 @@ CACHED_AT_ONCE = 150_000
 a longer set's facts take seconds to rebuild, so they come from the cache in the worker while
 the text is already on screen (a 390 KB article left the screen blank for 15 s)."""
 NARROW = 110
-"""Below this many columns the entity sidebar starts hidden."""
+"""Below this many columns the entity sidebar is hidden until asked for, whatever the panes."""
 SHORT = 32
 """Below this many rows the fact panel is shorter: more room for the text."""
 FIRST_FRAME_GRACE = 0.15
@@ -208,7 +208,6 @@ class ParallaxApp(App[int]):
         self._cursor_led = False
         """The current fact changes because the reader moved a cursor onto it: that pane
         stays where the reader put it, and the others line up with it."""
-        self._sidebar_squeezed = False
         """The sidebar was closed by a narrowing window, not by the reader."""
         self._behind_cover: Widget | None = None
         """What had focus when the too-small cover took it."""
@@ -254,7 +253,7 @@ class ParallaxApp(App[int]):
                 PaneSentence(k, p.start, p.end, "plain", k) for k, p in enumerate(article.paragraphs)
             ])
             self.watch(self.pane(i), "scroll_y", self._scroll_watcher(i), init=False)
-        self.sidebar_open = self.size.width >= NARROW
+        self.sidebar_open = self._sidebar_fits()
         self.watch_sidebar_open(self.sidebar_open)
         self.query_one(EntitySidebar).show_entities(None)
         self.query_one(FactPanel).show_message("analysing… the text is readable now; colours follow")
@@ -349,13 +348,20 @@ class ParallaxApp(App[int]):
         # the app's size is current only after this event has been handled
         self.call_after_refresh(self._resized)
 
+    def _sidebar_fits(self) -> bool:
+        """Whether the entity sidebar shows unasked: from NARROW columns, unless hiding it
+        is what lets every pane show.  At 120 columns it had pushed the third of three
+        panes out of view, so a wider terminal showed fewer sources; with more articles
+        than fit either way, the panes scroll sideways anyway and it stays."""
+        sidebar = self.query_one(EntitySidebar).styles.width
+        beside = self.size.width - (int(sidebar.value) if sidebar is not None else 0)
+        needed = MIN_COLUMN * len(self.articles)
+        return self.size.width >= NARROW and (beside >= needed or self.size.width < needed)
+
     def _resized(self) -> None:
-        if self.size.width < NARROW and self.sidebar_open and not self.query_one(EntitySidebar).has_focus:
-            self.sidebar_open = False
-            self._sidebar_squeezed = True
-        elif self.size.width >= NARROW and self._sidebar_squeezed:
-            self._sidebar_squeezed = False  # room again: back as it was
-            self.sidebar_open = True
+        # the sidebar follows the width, except while it is being read (e gave it focus)
+        if not self.query_one(EntitySidebar).has_focus:
+            self.sidebar_open = self._sidebar_fits()
         self._layout_columns()
         self._fit_terminal()
         for footer in self.query(Footer):
@@ -418,6 +424,7 @@ class ParallaxApp(App[int]):
         sidebar = self.query_one(EntitySidebar)
         available = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
         fits = available // max(1, len(columns)) >= MIN_COLUMN
+        self._columns_fit = fits
         per_view = max(1, available // MIN_COLUMN)
         width = available // per_view  # whole panes fill the view
         for column in columns:
@@ -430,27 +437,43 @@ class ParallaxApp(App[int]):
             # focused by then: keys pressed meanwhile (tab) must not be undone
             self.call_after_refresh(lambda: self._snap_columns(self._focused_pane() or self._last_pane, width))
 
-    def _snap_columns(self, pane: ArticlePane | None, width: int | None = None, tries: int = 5) -> None:
+    def _snap_columns(
+        self, pane: ArticlePane | None, width: int | None = None, tries: int = 5, prefer: frozenset[int] = frozenset()
+    ) -> None:
         """Scroll sideways by whole panes, keeping ``pane`` in view: the minimal scroll
-        that shows it (or a resize) could stop half-way through a pane, cutting words."""
+        that shows it (or a resize) could stop half-way through a pane, cutting words.
+        Of the views that show it, one with most of the ``prefer`` panes (the current
+        fact's sources) is taken, the nearest on a tie."""
         scroller = self.query_one("#columns", HorizontalScroll)
         columns = list(self.query(".column"))
         if not columns or pane is None:
             return
         if width and columns[0].outer_size.width != width and tries:
             # the new widths are not laid out yet: a scroll now is clamped to the old range
-            self.call_after_refresh(self._snap_columns, pane, width, tries - 1)
+            self.call_after_refresh(self._snap_columns, pane, width, tries - 1, prefer)
             return
         width = width or columns[0].outer_size.width or 1
         per_view = max(1, scroller.size.width // width)
         index = self.panes.index(pane) if pane in self.panes else 0
-        first = round(scroller.scroll_x / width)
-        if index < first:
-            first = index
-        elif index >= first + per_view:
-            first = index - per_view + 1
-        first = max(0, min(first, len(columns) - per_view))
+        now = round(scroller.scroll_x / width)
+        last_first = max(0, len(columns) - per_view)
+        showing = range(max(0, index - per_view + 1), min(index, last_first) + 1)
+        first = max(
+            showing, key=lambda f: (sum(f <= p < f + per_view for p in prefer), -abs(f - now), -f), default=0
+        )
         scroller.scroll_to(x=first * width, animate=False, immediate=True)
+
+    def _show_sources(self, leader: int, sources: frozenset[int]) -> None:
+        """With more panes than fit, bring a fact's panes into view (n, p, d): it was read
+        in panes scrolled out of sight.  A focused pane the view leaves gives its focus to
+        the fact's leading pane, where j/k then act."""
+        if self._columns_fit:
+            return
+        focused = self._focused_pane()
+        target = self.pane(leader)
+        if focused is not None and focused is not target and focused.source not in sources:
+            self.screen.set_focus(target, scroll_visible=False)
+        self._snap_columns(target, prefer=sources)
 
     # ---------------------------------------------------------------- analysis
     @work(thread=True, exclusive=True, group="analysis")
@@ -614,8 +637,12 @@ class ParallaxApp(App[int]):
         self._mark_focused_header()
 
     def _mark_focused_header(self) -> None:
-        """The header of the pane that has focus stands out: j/k, u and Tab act there."""
-        focused = self._focused_pane()
+        """The header of the pane that has focus stands out: j/k, u and Tab act there.
+
+        The reader's own screen decides: a dialog over it (help, the palette) takes the
+        focus only until it closes, and no focus event comes back when it does."""
+        focused = self.screen_stack[0].focused
+        focused = focused if isinstance(focused, ArticlePane) else None
         for header in self.query(SourceHeader):
             header.set_class(focused is not None and header.id == f"header-{focused.source}", "-focused")
             header.refresh()
@@ -758,9 +785,13 @@ class ParallaxApp(App[int]):
                 pane.place(ks[0], row)
             for pane in panes:
                 if pane.source not in members and self.sync:
+                    # a cursor left on another fact's sentence read as part of this one
+                    pane.cursor = None
                     self._follow(self.pane(leader), pane, members[leader][0])
         finally:
             self._syncing = False
+        if lead is None:
+            self._show_sources(leader, frozenset(members))
 
     def _follow(self, leader: ArticlePane, follower: ArticlePane, sentence: int) -> None:
         """Scroll the follower so its counterpart of the leader's sentence sits on the same row."""
@@ -859,7 +890,7 @@ class ParallaxApp(App[int]):
     def action_entities(self) -> None:
         sidebar = self.query_one(EntitySidebar)
         if sidebar.has_focus:
-            self.sidebar_open = self.size.width >= NARROW
+            self.sidebar_open = self._sidebar_fits()
             if self.panes:
                 (self._last_pane or self.panes[0]).focus()
             return
@@ -868,6 +899,8 @@ class ParallaxApp(App[int]):
         sidebar.focus()
 
     _last_pane: ArticlePane | None = None
+    _columns_fit = True
+    """Whether every pane is in view side by side (else they scroll sideways)."""
 
     def action_toggle_boilerplate(self) -> None:
         self.show_boilerplate = not self.show_boilerplate

@@ -532,6 +532,42 @@ async def test_the_focused_pane_is_marked_in_its_header(make_app):
         assert marked() == []
         await pilot.press("e")
         assert marked() == ["header-1"]
+        # a dialog over the reader leaves the mark where the keys will act when it closes
+        for opened in (["question_mark"], ["ctrl+p"]):
+            await pilot.press(*opened)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert marked() == ["header-1"], opened
+
+
+@pytest.mark.asyncio
+async def test_a_pane_outside_the_fact_shows_no_cursor(make_app):
+    """A pane the current fact leaves out kept its cursor on an earlier fact's sentence, at
+    another row, so it looked part of this fact (or out of step with the others)."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        outside = 0
+        for _ in range(25):
+            await pilot.press("n")
+            await pilot.pause()
+            fact = app.comparison.facts[app.fact_index]
+            for pane in app.panes:
+                if pane.source in fact.sources:
+                    continue
+                outside += 1
+                rows = range(pane.scrollable_content_region.height)
+                assert not any(pane.render_line(y).text.startswith("▶") for y in rows), (app.fact_index, pane.source)
+        assert outside > 3  # the walk met facts that leave a pane out
+        # the keys still start from what is on screen there
+        while all(p.source in app.comparison.facts[app.fact_index].sources for p in app.panes):
+            await pilot.press("p")
+        pane = next(p for p in app.panes if p.source not in app.comparison.facts[app.fact_index].sources)
+        pane.focus()
+        await pilot.press("j")
+        assert pane.cursor is not None
+        assert 0 <= pane.row_of(pane.cursor) < pane.scrollable_content_region.height
 
 
 def _gutter_mark(pane, sentence: int) -> str | None:

@@ -322,6 +322,72 @@ async def test_a_failed_analysis_says_so_everywhere_it_said_analysing(make_app):
 
 
 @pytest.mark.asyncio
+async def test_the_sidebar_shows_only_where_every_pane_fits_beside_it(make_app):
+    """At 110 to 126 columns the sidebar pushed the third of three panes out of view, so a
+    wider terminal showed fewer sources; and a reader started narrow never showed it when
+    the window grew."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await analysed(pilot)
+        sidebar = app.query_one("EntitySidebar")
+        scroller = app.query_one("#columns")
+
+        def all_panes_shown() -> bool:
+            return all(scroller.region.contains_region(p.region) for p in app.panes)
+
+        assert not sidebar.display and all_panes_shown()
+        for width, shown in ((100, False), (127, True), (160, True), (126, False), (160, True)):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+            await pilot.pause()
+            assert sidebar.display == shown, width
+            assert all_panes_shown(), width
+        # asked for with e, it stays while read, however narrow, and goes when left
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.resize_terminal(90, 40)
+        await pilot.pause()
+        assert sidebar.display and sidebar.has_focus
+        await pilot.press("e")
+        assert not sidebar.display
+
+
+@pytest.mark.asyncio
+async def test_moving_to_a_fact_scrolls_sideways_to_its_panes(make_app):
+    """With more panes than fit, n/p/d moved to facts whose panes were all out of view."""
+    from tests.ui.conftest import TARRO
+
+    app = make_app(TARRO)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await analysed(pilot)
+        scroller = app.query_one("#columns")
+        moved = set()
+        for key in ["n"] * 12 + ["p"] * 5 + ["d"] * 4:
+            # read from the last pane, which many facts leave out (all of them have the first)
+            app.action_pane(-1 - app.panes.index(app.focused))
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            fact = app.comparison.facts[app.fact_index]
+            shown = [p.source for p in app.panes if scroller.region.contains_region(p.region)]
+            assert len(shown) < len(app.panes)  # the panes do scroll at this width
+            in_view = set(shown) & set(fact.sources)
+            # the focused pane is one of the fact's, in view, with as many others of the fact
+            # as a view holding it can show
+            focused, per_view, n = app.focused.source, len(shown), len(app.panes)
+            assert focused in in_view, (key, app.fact_index, shown, fact.sources)
+            best = max(
+                len(set(range(f, f + per_view)) & set(fact.sources))
+                for f in range(max(0, focused - per_view + 1), min(focused, n - per_view) + 1)
+            )
+            assert len(in_view) == best, (key, app.fact_index, shown, fact.sources)
+            moved.add(round(scroller.scroll_x))
+        assert len(moved) > 1
+
+
+@pytest.mark.asyncio
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 async def test_four_panes_scroll_by_whole_panes_without_slivers(make_app, size):
     """With four articles the second Tab stopped half-way through a pane (Textual's own
