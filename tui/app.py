@@ -112,6 +112,10 @@ def _kept_fact(comparison: Comparison, keep: ReadingPosition) -> int | None:
     return comparison.position(best)
 
 
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _detail_spans(facts: Iterable[Fact]) -> dict[int, dict[int, list[tuple[int, int]]]]:
     """Where the facts' differing details lie, per source and sentence."""
     out: dict[int, dict[int, list[tuple[int, int]]]] = {}
@@ -757,6 +761,13 @@ class ParallaxApp(App[int]):
             for s, ks in members.items():
                 first = [k for k in ks if (s, k) in cited]
                 members[s] = first + [k for k in ks if k not in first]
+        entity = self._entity()
+        if lead is None and entity is not None:
+            # under an entity filter, the sentences naming it: the fact was found through them
+            naming = {(m.source, m.sentence) for m in entity.mentions}
+            for s, ks in members.items():
+                first = [k for k in ks if (s, k) in naming]
+                members[s] = first + [k for k in ks if k not in first]
         focused = self._focused_pane()
         leader = focused.source if focused is not None and focused.source in members else min(members)
         panes = self.panes
@@ -846,7 +857,11 @@ class ParallaxApp(App[int]):
             self._not_ready()
             return
         if not candidates:
-            self.notify("No facts: no sentence is reported by two sources.", timeout=3)
+            entity = self._entity()
+            if entity is not None:
+                self.notify(f"No fact mentions {entity.name}", timeout=3)
+            else:
+                self.notify("No facts: no sentence is reported by two sources.", timeout=3)
             return
         target = navigation.step(candidates, self.fact_index, step > 0)
         if navigation.wrapped(self.fact_index, target, step > 0):
@@ -1004,7 +1019,7 @@ class ParallaxApp(App[int]):
             self._match = -1
             self._refresh_marks()
         if not self._matches:
-            self.notify(f"No match for “{query}”" if query else "Type something to search", timeout=3)
+            self.notify(self._no_match(query), timeout=3)
             self._update_summary()
             return
         if self._match == len(self._matches) - 1 and len(self._matches) > 1:
@@ -1015,6 +1030,19 @@ class ParallaxApp(App[int]):
         pane.move_cursor(m.sentence, notify=False)
         self._cursor_moved(pane, m.sentence)
         self._update_summary()
+
+    def _no_match(self, query: str) -> str:
+        if not query:
+            return "Type something to search"
+        hidden = (
+            navigation.search(self.comparison, query, boilerplate=True)
+            if self.comparison is not None and not self.show_boilerplate
+            else []
+        )
+        if hidden:  # all in the page chrome b hides
+            there = _count(len(hidden), "match", "matches")
+            return f"No match for “{query}” outside page chrome: {there} there, b shows it"
+        return f"No match for “{query}”"
 
     def _search(self, query: str) -> list[navigation.Match]:
         if self.comparison is None or not query:
@@ -1051,16 +1079,19 @@ class ParallaxApp(App[int]):
         if entity is None or self.comparison is None:
             return
         facts = navigation.facts_mentioning(self.comparison, entity)
-        if facts:
-            self.fact_index = facts[0] if self.fact_index not in facts else self.fact_index
+        if self.fact_index in facts:
+            self._align_fact(self.fact_index)  # again: now around the sentences naming it
+        elif facts:
+            self.fact_index = facts[0]
         else:
             first = entity.mentions[0]
             self.pane(first.source).move_cursor(first.sentence)
-        self.notify(
-            f"{entity.name}: {len(entity.mentions)} mentions, {len(facts)} facts — n/p step through them, "
-            "esc clears",
-            timeout=4,
-        )
+        mentions = _count(len(entity.mentions), "mention")
+        if facts:
+            what = f"{mentions}, {_count(len(facts), 'fact')} — n/p step through them, esc clears"
+        else:
+            what = f"{mentions}, in no fact (no other source reports them) — esc clears"
+        self.notify(f"{entity.name}: {what}", timeout=4)
 
     @on(EntitySidebar.EntityChosen)
     def _entity_chosen(self, event: EntitySidebar.EntityChosen) -> None:

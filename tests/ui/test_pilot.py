@@ -291,6 +291,79 @@ async def test_sidebar_enter_chooses_an_entity(make_app):
 
 
 @pytest.mark.asyncio
+async def test_enter_right_after_e_chooses_the_first_name(make_app):
+    """The list opened on a heading with nothing highlighted: Enter did nothing, silently."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        sidebar = app.query_one("#entities")
+        assert app.entity is not None and app.entity == sidebar.get_option_at_index(sidebar.highlighted).id
+
+
+@pytest.mark.asyncio
+async def test_the_sidebar_highlight_spans_counts_and_variants(make_app):
+    """The counts ("2·2·2") and the variants kept their own background over the highlight."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        await pilot.press("e", "down")
+        await pilot.pause()
+        sidebar = app.query_one("#entities")
+        highlighted = sidebar.get_component_rich_style("option-list--option-highlighted").bgcolor
+        rows = [sidebar.render_line(y) for y in range(sidebar.size.height)]
+        lit = [r for r in rows if any(seg.style and seg.style.bgcolor == highlighted for seg in r)]
+        assert any("·" in r.text for r in lit)  # the highlighted name's line, counts and all
+        for r in lit:
+            assert {seg.style.bgcolor for seg in r if seg.text.strip() and seg.style} == {highlighted}
+
+
+@pytest.mark.asyncio
+async def test_an_entity_filter_lines_up_the_sentences_naming_it(make_app):
+    """Stepping through "Ibrahim El Bakraoui"'s facts lined up other members of the fact,
+    so no pane showed the name (it was only in the fact panel)."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        checked = 0
+        for entity in app.comparison.entities[:12]:
+            app.choose_entity(entity.id)
+            await pilot.pause()
+            naming = {(m.source, m.sentence) for m in entity.mentions}
+            for _ in app._fact_candidates():
+                fact = app.comparison.facts[app.fact_index]
+                for source in fact.sources:
+                    if any((m.source, m.sentence) in naming for m in fact.members if m.source == source):
+                        assert (source, app.pane(source).cursor) in naming, (entity.name, fact.id, source)
+                        checked += 1
+                await pilot.press("n")
+                await pilot.pause()
+        assert checked > 20
+
+
+@pytest.mark.asyncio
+async def test_an_entity_in_no_fact_says_so(make_app):
+    """"Portuguese: 1 mentions, 0 facts — n/p step through them", then n said "No facts: no
+    sentence is reported by two sources." beside a header counting 71 facts."""
+    from tui import navigation
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        lone = next(
+            e for e in app.comparison.entities
+            if len(e.mentions) == 1 and not navigation.facts_mentioning(app.comparison, e)
+        )
+        app.choose_entity(lone.id)
+        await pilot.press("n")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert f"{lone.name}: 1 mention, in no fact (no other source reports them) — esc clears" in messages
+        assert f"No fact mentions {lone.name}" in messages
+
+
+@pytest.mark.asyncio
 async def test_clicking_a_sentence_selects_its_fact(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -853,6 +926,30 @@ async def test_a_dozen_sources_counts_leave_the_names_readable(make_app):
 
 
 @pytest.mark.asyncio
+async def test_a_search_matching_only_hidden_chrome_says_where(make_app):
+    """With chrome hidden, "/Trending" said only "No match", though b would show it."""
+    from tui import navigation
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        word = next(
+            w
+            for source in app.comparison.sources
+            for s in source.sentences if s.status == "boilerplate"
+            for w in source.text[s.start : s.end].split()
+            if w.isalpha() and len(w) > 3 and not navigation.search(app.comparison, w, boilerplate=False)
+        )
+        found = len(navigation.search(app.comparison, word, boilerplate=True))
+        await pilot.press("b", "slash", *word, "enter")
+        await pilot.pause()
+        plural = "match" if found == 1 else "matches"
+        assert f"No match for “{word}” outside page chrome: {found} {plural} there, b shows it" in [
+            n.message for n in app._notifications
+        ]
+
+
+@pytest.mark.asyncio
 async def test_hiding_boilerplate_keeps_the_match_being_read(make_app):
     """Recounting the matches when chrome is hidden reset the reader to "0/N"."""
     app = make_app()
@@ -914,3 +1011,32 @@ async def test_the_path_dialog_asks_before_replacing_a_file_and_refuses_an_artic
         await pilot.pause()
         assert app.screen is not dialog
         assert json.loads(existing.read_text())["schema"] == "parallax/1"
+
+
+@pytest.mark.asyncio
+async def test_the_path_dialog_says_in_place_what_cannot_be_written_and_wraps_it(make_app, tmp_path):
+    """A missing folder closed the dialog with a toast, losing the typed path; and a long
+    warning was cut mid-word at the dialog's edge ("is one of the articl")."""
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await app.run_action("export('json')")
+        await pilot.pause()
+        dialog = app.screen
+        hint = dialog.query_one("#path-hint")
+        for value, said in (
+            (str(tmp_path / "no" / "such.json"), f"No folder {tmp_path / 'no'}"),
+            (str(tmp_path), f"{tmp_path} is a folder: add a file name"),
+            (SEEDS[0], "Parallax never writes to its inputs"),
+        ):
+            dialog.query_one(Input).value = value
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog and dialog.query_one(Input).value == value
+            # every word on screen, wrapped within the dialog rather than cut at its edge
+            shown = "".join(hint.render_line(y).text.replace(" ", "") for y in range(hint.size.height))
+            assert said.replace(" ", "") in shown, (value, shown)
+            box = dialog.query_one("#path-box")
+            assert hint.region.right <= box.content_region.right, (hint.region, box.content_region)

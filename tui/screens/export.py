@@ -45,6 +45,11 @@ class PathScreen(ModalScreen[str | None]):
             hint.update(f"{value} is one of the articles: Parallax never writes to its inputs")
             hint.add_class("-warning")
             return
+        problem = _unwritable(target) if value else None
+        if problem:  # said here, where the path can be corrected, not after the dialog closed
+            hint.update(problem)
+            hint.add_class("-warning")
+            return
         if value and value != self._replace and target.is_file():
             self._replace = value
             hint.update(f"{value} exists · Enter again replaces it · Escape cancels")
@@ -54,3 +59,13 @@ class PathScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _unwritable(target: Path) -> str | None:
+    """Why a file could not be written at ``target``, where that is plain before trying."""
+    if target.is_dir():
+        return f"{target} is a folder: add a file name"
+    folder = target.parent
+    if not folder.is_dir():
+        return f"No folder {folder}" if not folder.exists() else f"{folder} is not a folder"
+    return None

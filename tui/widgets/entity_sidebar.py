@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -41,7 +42,13 @@ class EntitySidebar(OptionList):
             self.add_option(Option(Text(pending), disabled=True))
             return
         options: list[Option] = []
-        style = self.get_component_rich_style
+
+        def style(name: str) -> Style:
+            # the component's colour and weight, not its background: that hid the highlight
+            # behind a name's counts and variants
+            s = self.get_component_rich_style(name)
+            return Style(color=s.color, bold=s.bold, italic=s.italic)
+
         n_sources = len(comparison.sources)
         # less a scrollbar's width: the list outgrows the sidebar once it is filled
         width = (self.scrollable_content_region.width or SIDEBAR_TEXT) - 2
@@ -72,6 +79,11 @@ class EntitySidebar(OptionList):
         if not comparison.entities:
             options.append(Option(Text("no names found"), disabled=True))
         self.add_options(options)  # one update: adding options one by one is quadratic
+
+    def on_focus(self) -> None:
+        """Enter chooses at once: the list opens on a heading, where it chose nothing."""
+        if self.highlighted is None:
+            self.action_first()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
