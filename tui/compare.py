@@ -95,13 +95,18 @@ def compare_fact(
         # the time served): a figure the other source also gives is another one, not a conflict
         several = key[0] in SEVERAL
         listed = _sentence_values(entries)
-        if any(
-            vouched(a[1], b[1]) and _counts_conflict(a[0], b[0], setting) and _same_actor(a[0], b[0])
+        # the figures of the pairs that conflict, not every figure of the kind: "two people"
+        # arrested by German police is no side of Belgian police's six against three
+        clashing = [
+            item
+            for a, b in combinations(entries, 2)
+            if vouched(a[1], b[1]) and _counts_conflict(a[0], b[0], setting) and _same_actor(a[0], b[0])
             and not (several and (_also_given(entries, a[0], b[1].source) or _also_given(entries, b[0], a[1].source)))
             and not _listed_beside(listed, a, b)
-            for a, b in combinations(entries, 2)
-        ):
-            differences.append(_difference("number", what, [e[1] for e in entries]))
+            for item in (a[1], b[1])
+        ]
+        if clashing:
+            differences.append(_difference("number", what, clashing))
 
     # dates: the same event (clauses sharing a content word) on different days
     dated = [

@@ -82,17 +82,22 @@ class Difference:
 
         A source that gives one value in two of the fact's sentences is named once
         for it: "24 dead (a) vs 24 dead (a) vs a child (b)" spent a panel line on a
-        repeat.  (The values keep every sentence, for the exports.)
+        repeat; its different values are one side ("a child, 24 dead (b)").  (The
+        values keep every sentence, for the exports.)
         """
-        parts = []
+        per_source: dict[int, list[str]] = {}
         said: set[tuple[int, str]] = set()
         for value in self.values:
             key = (value.source, " ".join(value.text.casefold().split()))
-            if key in said:
-                continue
-            said.add(key)
-            who = names[value.source] if names else f"s{value.source}"
-            parts.append(f"{value.text} ({who})")
+            if key not in said:
+                said.add(key)
+                per_source.setdefault(value.source, []).append(value.text)
+        # one side per source: "Schaerbeek (a) vs Schaerbeek (b) vs Jette (b)" read as three
+        # accounts where b gave one, naming two districts
+        parts = [
+            f"{', '.join(texts)} ({names[source] if names else f's{source}'})"
+            for source, texts in per_source.items()
+        ]
         label = f"{self.what}: " if self.what else ""
         return label + " vs ".join(parts)
 

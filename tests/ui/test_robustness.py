@@ -9,13 +9,13 @@ from tests.ui.conftest import SEEDS, analysed
 
 
 def aligned_rows(app) -> set[int]:
-    """Screen rows of the current fact's first member in every pane that has one."""
+    """Screen rows of the current fact's lined-up member (the cursor's) in every pane that has one."""
     fact = app.comparison.facts[app.fact_index]
     rows = set()
     for pane in app.panes:
         if pane.source in fact.sources:
-            first = min(m.sentence for m in fact.members if m.source == pane.source)
-            rows.add(pane.row_of(first))
+            assert any(m.source == pane.source and m.sentence == pane.cursor for m in fact.members)
+            rows.add(pane.row_of(pane.cursor))
     return rows
 
 

@@ -623,3 +623,16 @@ def test_a_toll_told_as_left_dead_is_a_toll(analyse_texts, second, diverges):
     assert bool([d for d in found if d[1] == "killed"]) == diverges, found
     if diverges:
         assert ("number", "killed", ("41 people dead", "14 people dead")) in found
+
+
+def test_a_difference_lists_the_figures_that_conflict_not_every_figure_of_the_kind(sentence_details):
+    """A fact's third sentence, linked to neither side of "six" against "three", was listed
+    as a side of their conflict (German police's "two people" beside Belgian police's counts)."""
+    from tui.compare import MemberDetails, compare_fact
+
+    texts = ["Police arrested six people on Thursday.", "Police arrested three people on Thursday.",
+             "Officers also arrested two people on Friday."]
+    members = [MemberDetails(s, 0, *sentence_details(t)) for s, t in enumerate(texts)]
+    sure = {frozenset(((0, 0), (1, 0)))}
+    (difference,) = compare_fact(members, lambda s, start, text: text, lambda a, b: frozenset((a, b)) in sure)
+    assert [v.text for v in difference.values] == ["six people", "three people"]

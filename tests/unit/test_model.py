@@ -40,5 +40,5 @@ def test_a_value_repeated_by_one_source_is_described_once():
         DetailValue(0, 1, "24 dead", 0, 7), DetailValue(0, 4, "24  Dead", 0, 8), DetailValue(1, 2, "a child", 0, 7),
         DetailValue(1, 3, "24 dead", 0, 7),
     ))
-    assert d.describe(["a", "b"]) == "killed: 24 dead (a) vs a child (b) vs 24 dead (b)"
+    assert d.describe(["a", "b"]) == "killed: 24 dead (a) vs a child, 24 dead (b)"
     assert len(d.values) == 4  # the exports keep every sentence's value
