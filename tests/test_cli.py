@@ -502,6 +502,25 @@ def test_which_model_paths_are_refused_up_front(tmp_path):
     assert cli._unloadable("no_such_pipeline") == "no installed package or folder of that name"
 
 
+@pytest.mark.parametrize("export", [["--json"], ["--markdown"], []])
+def test_an_installed_package_that_is_no_pipeline_is_refused_up_front(export):
+    """"--model numpy" reached spaCy ("load() got an unexpected keyword argument 'vocab'"),
+    and the reader opened only to say "Analysis failed"."""
+    proc = run(*export, "--model", "numpy", *SEEDS)
+    assert proc.returncode == 2 and not proc.stdout
+    said = proc.stderr.decode().strip()
+    assert said == "parallax: cannot load spaCy pipeline 'numpy': an installed package, but not a spaCy pipeline"
+
+
+def test_without_a_terminal_the_reader_still_names_the_files_it_could_not_read(tmp_path):
+    proc = _reader("--model", "rules", SEEDS[0], str(tmp_path / "missing.txt"))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        f"parallax: {tmp_path / 'missing.txt'}: no such file",
+        "parallax: standard input is not a terminal and no other is open for the keys; use --json or --markdown",
+    ]
+
+
 def test_a_plain_folder_in_the_working_directory_is_no_installed_pipeline(tmp_path, monkeypatch):
     """A folder on sys.path imports as a namespace package, which spaCy does not load."""
     import sys

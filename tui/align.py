@@ -470,7 +470,15 @@ def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tu
     siblings: Links = {}
     for block in b.blocks:
         sub = b.cos[block, block]
-        r, c = np.nonzero(np.triu(sub >= sibling_floor, 1))
+        alike = sub >= sibling_floor
+        if len(sub) > MOST_LINKS:
+            # each sentence's best few only, both ways: an article repeating one sentence a
+            # thousand times had every pair kept, a million entries
+            best = np.argpartition(-sub, MOST_LINKS - 1, axis=1)[:, :MOST_LINKS]
+            among = np.zeros_like(alike)
+            np.put_along_axis(among, best, True, axis=1)
+            alike &= among & among.T
+        r, c = np.nonzero(np.triu(alike, 1))
         for i, j in zip((r + block.start).tolist(), (c + block.start).tolist(), strict=True):
             v = round(float(b.cos[i, j]), 6)
             siblings.setdefault(i, {})[j] = v

@@ -116,6 +116,10 @@ def _main(argv: list[str] | None) -> int:
         if len(loaded.articles) < 2:
             _say(f"need at least two articles to compare (got {len(loaded.articles)})")
             return EXIT_USAGE
+        refused = _unloadable(args.model)
+        if refused:
+            _say(f"cannot load spaCy pipeline {args.model!r}: {refused}")
+            return EXIT_USAGE
         return _export(loaded.articles, args)
     if not loaded.articles:
         for error in loaded.errors:
@@ -126,6 +130,8 @@ def _main(argv: list[str] | None) -> int:
         _say(f"cannot load spaCy pipeline {args.model!r}: {refused}")
         return EXIT_USAGE
     if not _keyboard_on_stdin():
+        for error in loaded.errors:  # the reader would have shown them: said here instead
+            _say(error)
         why = (
             "an article was read from standard input and no terminal is left for the keys"
             if STDIN in names
@@ -167,13 +173,15 @@ def _unloadable(name: str | None) -> str | None:
     from importlib import metadata
     from pathlib import Path
 
-    from tui.pipelines import missing
+    from tui.pipelines import RULES, missing
 
     try:
         if missing(name):
             return "no installed package or folder of that name"
-        if not name or not Path(name).exists():  # "rules", "blank:en" or the default
+        if not name or name == RULES or name.startswith("blank:"):
             return None
+        if not Path(name).exists():  # an installed package: a pipeline has its meta.json
+            return None if _packaged_pipeline(name) else "an installed package, but not a spaCy pipeline"
         with contextlib.suppress(metadata.PackageNotFoundError, ValueError):
             metadata.distribution(name)
             return None
@@ -184,6 +192,21 @@ def _unloadable(name: str | None) -> str | None:
     except OSError as exc:  # a name too long to look up, a folder that may not be entered
         return exc.strerror or str(exc)
     return None
+
+
+def _packaged_pipeline(name: str) -> bool:
+    """Whether an importable package is a spaCy pipeline: spaCy's packages carry their
+    ``meta.json`` at the top ("numpy" imports, and spaCy then failed on it with
+    "load() got an unexpected keyword argument 'vocab'")."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    return any((Path(folder) / "meta.json").is_file() for folder in folders)
 
 
 def _export(articles: list[Article], args: argparse.Namespace) -> int:

@@ -95,3 +95,14 @@ def test_a_sentence_links_only_to_its_best_few_in_another_article():
     assert len(links[0]) == MOST_LINKS < 12
     best = sorted(range(1, 13), key=lambda k: -dense[0, k])[:MOST_LINKS]
     assert set(links[0]) == set(best)
+
+
+def test_an_article_repeating_a_sentence_keeps_a_few_siblings_per_sentence(analyse_texts):
+    """Every pair of a thousand repeats was kept as alike (a million entries): a 1 MB file of
+    them ran out of memory.  Each sentence keeps its best few, as for links across sources."""
+    from tui.align import MOST_LINKS
+
+    repeated = "The police said the man was arrested on Friday after a long chase. " * 40
+    _, prepared, _ = analyse_texts("Police arrested a man on Friday.", repeated)
+    kept = [len(row) for row in prepared.siblings.values()]
+    assert kept and max(kept) <= MOST_LINKS

@@ -42,3 +42,35 @@ def test_escape_sequences_never_reach_the_terminal(analyse_texts):
     )
     report = to_markdown(comp)
     assert "\x1b" not in report and "\x07" not in report
+
+
+def test_paths_and_names_are_shown_as_they_are(analyse_texts):
+    """A file name's escape sequence reached the terminal through the path (the name beside
+    it was made safe), a tab in it became a space that names another file, and a source
+    named "_Times_" came out in italics."""
+    from dataclasses import replace
+
+    _, _, comp = analyse_texts(
+        "Storm\n\nThe storm on Monday killed 12 people in Brava.",
+        "Brava storm\n\nThe storm on Monday killed 15 people in Brava, officials said.",
+    )
+    first = replace(comp.sources[0], path="evil\x1b[2J\tname.txt", name="The _Times_ of my_town")
+    report = to_markdown(replace(comp, sources=(first, *comp.sources[1:])))
+    assert "\x1b" not in report and "`evil\\x1b[2J\\tname.txt`" in report
+    html = MarkdownIt("commonmark").enable("table").render(report)
+    assert "<em>" not in html and "The _Times_ of my_town" in html
+    assert "- **The \\_Times\\_ of my_town**" in report  # inside a word an underscore is left bare
+
+
+def test_a_value_one_source_repeats_in_its_own_conflict_is_listed_once(analyse_texts):
+    from dataclasses import replace
+
+    from tui.model import Conflict, DetailValue
+
+    _, _, comp = analyse_texts(
+        "Storm\n\nThe storm on Monday killed 12 people in Brava.",
+        "Brava storm\n\nThe storm on Monday killed 15 people in Brava, officials said.",
+    )
+    values = (DetailValue(0, 1, "24 dead", 0, 7), DetailValue(0, 3, "24 dead", 9, 16), DetailValue(0, 4, "ten", 0, 3))
+    report = to_markdown(replace(comp, conflicts=(Conflict(0, "number", "killed", values),)))
+    assert "killed: 24 dead vs ten" in report

@@ -30,11 +30,22 @@ def _cell(text: str) -> str:
     return _escaped(text, "\\`*_[]<>|~&")
 
 
+_LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+"""An underscore not between two letters or digits: one that may open or close emphasis."""
+
+
 def _name(text: str) -> str:
-    """A source's name or title as plain text: its own markup characters ("a`b", "**") would
-    otherwise open code or emphasis that runs on into the report.  ("_" is left: inside a
-    word, as in file names, it emphasises nothing.)"""
-    return _escaped(text, "\\`*[]<>#|~&")
+    """A source's name or title as plain text: its own markup characters ("a`b", "**",
+    "_Times_") would otherwise open code or emphasis that runs on into the report.  An
+    underscore inside a word, as in file names, emphasises nothing and is left bare."""
+    return _LOOSE_UNDERSCORE.sub(r"\_", _escaped(text, "\\`*[]<>#|~&"))
+
+
+def _path(path: str) -> str:
+    """A path as inline code, a control character in it written as its escape ("\\t",
+    "\\x1b"): not acted on by the terminal the report is read in, nor turned into a space
+    that names another file."""
+    return _code("".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path))
 
 
 def _code(text: str) -> str:
@@ -78,7 +89,7 @@ def to_markdown(comparison: Comparison) -> str:
     ]
     for src in comparison.sources:
         title = f": {src.title}" if src.title else ""
-        lines.append(f"- **{_name(src.name)}** ({_code(src.path)}){_name(title)}")
+        lines.append(f"- **{_name(src.name)}** ({_path(src.path)}){_name(title)}")
     lines += ["", "## Facts", ""]
     if not comparison.facts:
         lines += ["No sentence is reported by more than one source.", ""]
@@ -87,7 +98,8 @@ def to_markdown(comparison: Comparison) -> str:
     if comparison.conflicts:
         lines += ["## Conflicts within one source", ""]
         for c in comparison.conflicts:
-            values = " vs ".join(_cell(v.text) for v in c.values)
+            # each value once: "24 dead vs 24 dead vs Twelve people" read as three accounts
+            values = " vs ".join(dict.fromkeys(_cell(v.text) for v in c.values))
             lines.append(f"- **{_name(names[c.source])}**, {c.what}: {values}")
         lines.append("")
     lines += ["## Unique to one source", ""]
