@@ -446,6 +446,23 @@ def test_a_pipe_named_as_a_file_carries_its_text_like_standard_input():
     assert "text" not in regular
 
 
+@pytest.mark.parametrize(
+    ("encoded", "prefix"),
+    [("cp1252", b""), ("utf-16", b""), ("utf-8", b"\x92 ")],  # the last: UTF-8 but for a stray byte
+)
+def test_a_file_not_read_as_utf8_carries_its_text(tmp_path, encoded, prefix):
+    """The schema's offsets index the text "decoded as read (UTF-8, BOM removed)": a script
+    resolving a Windows-1252 or UTF-16 file's offsets that way failed to decode it."""
+    article = tmp_path / "cafe.txt"
+    article.write_bytes(prefix + "Café owners in Brava said the storm on Monday killed 12 people.".encode(encoded))
+    proc = run("--json", str(article), SEEDS[1])
+    assert proc.returncode == 0, proc.stderr.decode()
+    odd, regular = json.loads(proc.stdout)["sources"]
+    assert odd["notes"] and "Café" in odd["text"]
+    assert all(odd["text"][s["start"] : s["end"]] == s["text"] for s in odd["sentences"])
+    assert "text" not in regular
+
+
 @pytest.mark.parametrize("suffix", ["/", "/."])
 def test_a_file_name_with_a_trailing_slash_is_not_a_directory(suffix):
     """pathlib drops the slash and read the file; ``cat a.txt/`` says "Not a directory"."""

@@ -77,6 +77,19 @@ as UTF-16 it is text with a NUL between every letter.  Decoded text is then refu
 bytes when it holds NULs or many controls."""
 
 
+NOT_UTF8 = "not valid UTF-8; decoded as Windows-1252 (Latin-1)"
+
+
+def read_otherwise(notes: tuple[str, ...] | list[str]) -> bool:
+    """Whether a file's notes (from :func:`decode`) say it was not read as UTF-8: its
+    offsets then index a text that no UTF-8 reading of the file gives."""
+    return any(
+        n == NOT_UTF8 or (n.startswith("decoded as UTF-") and n.endswith("(byte-order mark)"))
+        or (n.startswith("UTF-8 but for ") and n.endswith(", read as Windows-1252"))
+        for n in notes
+    )
+
+
 def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (BOM removed), UTF-16 or UTF-32 with a BOM, or Windows-1252.
 
@@ -107,7 +120,7 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
         which = "1 byte" if strays == 1 else f"{strays} bytes"
         return text, (f"UTF-8 but for {which}, read as Windows-1252",)
     text = data.decode("cp1252", errors="replace")
-    return text, ("not valid UTF-8; decoded as Windows-1252 (Latin-1)",)
+    return text, (NOT_UTF8,)
 
 
 _UTF8_SEQUENCE = re.compile(

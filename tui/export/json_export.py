@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tui.ingest import rereadable
-from tui.model import Comparison, Difference
+from tui.ingest import read_otherwise, rereadable
+from tui.model import Comparison, Difference, Source
 
 
 def _difference(d: Difference) -> dict[str, Any]:
@@ -35,8 +35,9 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "format": src.format,
                 # offsets that no file can resolve carry their text: a web page's refer to the
                 # extracted article; standard input's, a pipe's (/dev/stdin, <(cat a.txt)) or
-                # a device's to what was read from it, which reading its path again cannot give
-                **({"text": src.text} if src.format == "html" or not rereadable(src.path) else {}),
+                # a device's to what was read from it, which reading its path again cannot give;
+                # a Windows-1252 or UTF-16 file's to a text its UTF-8 reading does not give
+                **({"text": src.text} if _unresolvable(src) else {}),
                 "sentences": [
                     {
                         "index": s.index,
@@ -93,3 +94,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 def to_json(comparison: Comparison) -> str:
     return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def _unresolvable(src: Source) -> bool:
+    return src.format == "html" or not rereadable(src.path) or read_otherwise(src.notes)
