@@ -501,6 +501,24 @@ async def test_failed_analysis_is_an_in_app_notice(make_app):
         assert app.panes[0].sentences
 
 
+@pytest.mark.asyncio
+async def test_a_source_contradicting_itself_is_told_in_the_fact_panel(make_app):
+    """Intra-source conflicts ("wounded 300" / "270 injured" in one article) were in the
+    exports only: the reader showed them nowhere."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        comp = app.comparison
+        conflict = next(c for c in comp.conflicts if c.what == "injured")
+        at = {(conflict.source, v.sentence) for v in conflict.values}
+        index = next(i for i, f in enumerate(comp.facts) if any((m.source, m.sentence) in at for m in f.members))
+        app.go_to_fact(index)
+        await pilot.pause()
+        shown = " ".join(fact_panel_text(app).split())
+        name = comp.sources[conflict.source].name
+        assert f"≠ within {name}: injured: " + " vs ".join(v.text for v in conflict.values) in shown
+
+
 def fact_panel_text(app) -> str:
     """The fact panel's text as shown, one line per row."""
     from rich.console import Console

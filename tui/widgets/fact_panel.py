@@ -93,8 +93,8 @@ class FactPanel(VerticalScroll, can_focus=False):
         differences = Table.grid(padding=(0, 1))
         differences.add_column(no_wrap=True)
         differences.add_column()
+        style = self._style("difference")
         for d in fact.differences:
-            style = self._style("difference")
             described = printable(" ".join(d.describe(names).split()))
             differences.add_row(Text("≠", style=style), Text(described, style=style))
         members = Table.grid(padding=(0, 1))
@@ -108,5 +108,17 @@ class FactPanel(VerticalScroll, can_focus=False):
             members.add_row(Text(names[m.source], style=self._style("source")),
                             Text("│", style=self._style("source")),
                             Text(printable(" ".join(sentence.text.split()))))
-        body.update(Group(title, differences, members))
+        # a source contradicting itself in one of these sentences ("270 injured" here, "wounded
+        # 300" further on): the exports listed it, the reader nowhere.  After the sentences,
+        # which matter more where the panel is short
+        within = Table.grid(padding=(0, 1))
+        within.add_column(no_wrap=True)
+        within.add_column()
+        here = {(m.source, m.sentence) for m in fact.members}
+        for c in comparison.conflicts:
+            if any((c.source, v.sentence) in here for v in c.values):
+                values = " vs ".join(dict.fromkeys(printable(" ".join(v.text.split())) for v in c.values))
+                said = f"within {names[c.source]}: {c.what}: {values}"
+                within.add_row(Text("≠", style=style), Text(said, style=style))
+        body.update(Group(title, differences, members, within))
         self.scroll_home(animate=False)  # the note follows: watch_virtual_size, watch_scroll_y
