@@ -23,7 +23,7 @@ STATES = [
     # (file, files, terminal size, keys)
     ("main.svg", None, (160, 45), ["d"]),
     ("fact.svg", None, (160, 45), ["n", "n", "n"]),
-    ("entity.svg", None, (160, 45), ["e", "down", "enter", "n"]),
+    ("entity.svg", None, (160, 45), ["e", "enter", "n"]),
     ("small.svg", None, (80, 24), ["d"]),
     ("four-sources.svg", TARRO, (160, 45), ["d"]),
     ("help.svg", None, (160, 45), ["question_mark"]),
