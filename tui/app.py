@@ -911,7 +911,11 @@ class ParallaxApp(App[int]):
             return
         self._last_pane = self._focused_pane()
         self.sidebar_open = True
-        sidebar.focus()
+        # focused and highlighted now, not after the queued messages: "e" and Enter in one
+        # read of the terminal sent Enter to a list with nothing highlighted yet
+        self.screen.set_focus(sidebar, scroll_visible=False)
+        if sidebar.highlighted is None:
+            sidebar.action_first()
 
     _last_pane: ArticlePane | None = None
     _columns_fit = True

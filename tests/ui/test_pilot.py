@@ -303,6 +303,18 @@ async def test_enter_right_after_e_chooses_the_first_name(make_app):
 
 
 @pytest.mark.asyncio
+async def test_e_and_enter_in_one_read_of_the_terminal_choose_a_name(make_app):
+    """Typed quickly, both keys came before the focus moved: Enter found nothing highlighted."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await analysed(pilot)
+        app.action_entities()  # e, and Enter with no message handled in between
+        app.query_one("#entities").action_select()
+        await pilot.pause()
+        assert app.entity is not None
+
+
+@pytest.mark.asyncio
 async def test_the_sidebar_highlight_spans_counts_and_variants(make_app):
     """The counts ("2·2·2") and the variants kept their own background over the highlight."""
     app = make_app()
