@@ -38,7 +38,7 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_header import SourceHeader
 from tui.widgets.summary_bar import Summary, SummaryBar
 from tui.widgets.too_small import TooSmall
-from tui.wrapping import printable
+from tui.wrapping import counted, printable
 
 if TYPE_CHECKING:
     # the analysis (numpy, rapidfuzz, spaCy) is imported by the worker, after the first paint
@@ -110,10 +110,6 @@ def _kept_fact(comparison: Comparison, keep: ReadingPosition) -> int | None:
         return None
     best = max(fids, key=lambda fid: len(keep.fact & {(m.source, m.sentence) for m in comparison.fact(fid).members}))
     return comparison.position(best)
-
-
-def _count(n: int, noun: str, plural: str = "") -> str:
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _detail_spans(facts: Iterable[Fact]) -> dict[int, dict[int, list[tuple[int, int]]]]:
@@ -212,7 +208,6 @@ class ParallaxApp(App[int]):
         self._cursor_led = False
         """The current fact changes because the reader moved a cursor onto it: that pane
         stays where the reader put it, and the others line up with it."""
-        """The sidebar was closed by a narrowing window, not by the reader."""
         self._behind_cover: Widget | None = None
         """What had focus when the too-small cover took it."""
         self._query = ""
@@ -1044,7 +1039,7 @@ class ParallaxApp(App[int]):
             else []
         )
         if hidden:  # all in the page chrome b hides
-            there = _count(len(hidden), "match", "matches")
+            there = counted(len(hidden), "match", "matches")
             return f"No match for “{query}” outside page chrome: {there} there, b shows it"
         return f"No match for “{query}”"
 
@@ -1090,9 +1085,9 @@ class ParallaxApp(App[int]):
         else:
             first = entity.mentions[0]
             self.pane(first.source).move_cursor(first.sentence)
-        mentions = _count(len(entity.mentions), "mention")
+        mentions = counted(len(entity.mentions), "mention")
         if facts:
-            what = f"{mentions}, {_count(len(facts), 'fact')} — n/p step through them, esc clears"
+            what = f"{mentions}, {counted(len(facts), 'fact')} — n/p step through them, esc clears"
         else:
             what = f"{mentions}, in no fact (no other source reports them) — esc clears"
         self.notify(f"{entity.name}: {what}", timeout=4)

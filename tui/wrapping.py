@@ -69,6 +69,7 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "\ufffd", text)
 
 
-def counted(n: int, noun: str) -> str:
-    """"1 fact", "2 facts": totals read in the header and in the Markdown report."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """"1 fact", "2 facts" ("1 match", "2 matches" given the plural): totals read in the
+    header, the notices and the Markdown report."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
