@@ -6,6 +6,7 @@ raises past its caller, and nothing ever writes to an input.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -126,7 +127,14 @@ def load(args: list[str]) -> Loaded:
     if paths.count(STDIN) > 1:
         loaded.errors.append(f"{STDIN_LABEL} ({STDIN}) can be read only once")
         paths = [p for i, p in enumerate(paths) if p != STDIN or paths.index(STDIN) == i]
+    seen: set[str] = set()
     for path in paths:
+        if path != STDIN:
+            # allowed (it is numbered "story (2)"), but rarely meant: said, not silent
+            where = os.path.realpath(path)
+            if where in seen:
+                loaded.notes.append(f"{input_label(path)}: given twice, so compared with itself")
+            seen.add(where)
         try:
             article = read_stdin() if path == STDIN else load_article(path)
         except InputError as exc:

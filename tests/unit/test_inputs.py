@@ -20,9 +20,14 @@ def test_files_of_one_name_in_two_folders_are_named_by_folder(tmp_path):
     assert [x.name for x in load([a, b]).articles] == ["afp/story", "ap/story"]
 
 
-def test_one_file_given_twice_is_numbered(tmp_path):
+def test_one_file_given_twice_is_numbered_and_said(tmp_path):
     a = _write(tmp_path / "story.txt")
-    assert [x.name for x in load([a, a]).articles] == [f"{tmp_path.name}/story", f"{tmp_path.name}/story (2)"]
+    loaded = load([a, a])
+    assert [x.name for x in loaded.articles] == [f"{tmp_path.name}/story", f"{tmp_path.name}/story (2)"]
+    # it compared the file with itself without a word
+    assert loaded.notes == [f"{a}: given twice, so compared with itself"]
+    other = _write(tmp_path / "other.txt")
+    assert load([a, other]).notes == []
 
 
 def test_two_pieces_from_one_outlet_keep_the_outlet(tmp_path):
