@@ -750,19 +750,14 @@ class ParallaxApp(App[int]):
         assert self.comparison is not None
         fact = self.comparison.facts[index]
         members = {s: navigation.members_in(fact, s) for s in fact.sources}
-        if lead is None and fact.differences:
-            # a divergence lines up the sentences that hold the differing details
-            cited = {(v.source, v.sentence) for d in fact.differences for v in d.values}
-            for s, ks in members.items():
-                first = [k for k in ks if (s, k) in cited]
-                members[s] = first + [k for k in ks if k not in first]
         entity = self._entity()
-        if lead is None and entity is not None:
-            # under an entity filter, the sentences naming it: the fact was found through them
-            naming = {(m.source, m.sentence) for m in entity.mentions}
+        if lead is None:
+            # a divergence lines up the sentences that hold the differing details; under an
+            # entity filter, those naming it come first: the fact was found through them
+            cited = {(v.source, v.sentence) for d in fact.differences for v in d.values}
+            naming = {(m.source, m.sentence) for m in entity.mentions} if entity is not None else set()
             for s, ks in members.items():
-                first = [k for k in ks if (s, k) in naming]
-                members[s] = first + [k for k in ks if k not in first]
+                members[s] = sorted(ks, key=lambda k: ((s, k) not in naming, (s, k) not in cited))
         focused = self._focused_pane()
         leader = focused.source if focused is not None and focused.source in members else min(members)
         panes = self.panes

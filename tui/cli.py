@@ -173,12 +173,12 @@ def _unloadable(name: str | None) -> str | None:
     from importlib import metadata
     from pathlib import Path
 
-    from tui.pipelines import RULES, missing
+    from tui.pipelines import built_in, missing
 
     try:
         if missing(name):
             return "no installed package or folder of that name"
-        if not name or name == RULES or name.startswith("blank:"):
+        if built_in(name):
             return None
         if not Path(name).exists():  # an installed package: a pipeline has its meta.json
             return None if _packaged_pipeline(name) else "an installed package, but not a spaCy pipeline"

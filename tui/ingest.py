@@ -77,17 +77,19 @@ as UTF-16 it is text with a NUL between every letter.  Decoded text is then refu
 bytes when it holds NULs or many controls."""
 
 
-NOT_UTF8 = "not valid UTF-8; decoded as Windows-1252 (Latin-1)"
+_DECODED_NOTES = (
+    "decoded as {} (byte-order mark)",
+    "UTF-8 but for {}, read as Windows-1252",
+    "not valid UTF-8; decoded as Windows-1252 (Latin-1)",
+)
+"""What :func:`decode` notes when it did not read a file as plain UTF-8 ("{}" is filled in)."""
 
 
 def read_otherwise(notes: tuple[str, ...] | list[str]) -> bool:
     """Whether a file's notes (from :func:`decode`) say it was not read as UTF-8: its
     offsets then index a text that no UTF-8 reading of the file gives."""
-    return any(
-        n == NOT_UTF8 or (n.startswith("decoded as UTF-") and n.endswith("(byte-order mark)"))
-        or (n.startswith("UTF-8 but for ") and n.endswith(", read as Windows-1252"))
-        for n in notes
-    )
+    shapes = [template.partition("{}") for template in _DECODED_NOTES]
+    return any(n.startswith(head) and n.endswith(tail) for n in notes for head, _, tail in shapes)
 
 
 def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
@@ -107,7 +109,7 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
                 raise InputError(f"{label}: invalid {codec.upper()} text ({exc.reason})") from None
             if _looks_binary(text[:8192].encode("utf-8", errors="replace")):
                 raise InputError(f"{label}: binary file, not text")
-            return text, (f"decoded as {codec.upper()} (byte-order mark)",)
+            return text, (_DECODED_NOTES[0].format(codec.upper()),)
     if _looks_binary(data):
         raise InputError(f"{label}: binary file, not text")
     try:
@@ -118,9 +120,9 @@ def decode(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     if mixed is not None:
         text, strays = mixed
         which = "1 byte" if strays == 1 else f"{strays} bytes"
-        return text, (f"UTF-8 but for {which}, read as Windows-1252",)
+        return text, (_DECODED_NOTES[1].format(which),)
     text = data.decode("cp1252", errors="replace")
-    return text, (NOT_UTF8,)
+    return text, (_DECODED_NOTES[2],)
 
 
 _UTF8_SEQUENCE = re.compile(

@@ -168,6 +168,12 @@ class Conflict:
     what: str
     values: tuple[DetailValue, ...]
 
+    def texts(self) -> list[str]:
+        """Each wording once, in order, spaces flattened: "24 dead vs 24 dead vs Twelve
+        people" (one wording in two sentences) read as three accounts.  (The values keep
+        every sentence, for the JSON.)"""
+        return list(dict.fromkeys(" ".join(v.text.split()) for v in self.values))
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:

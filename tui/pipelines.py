@@ -17,6 +17,11 @@ FALLBACK_WARNING = (
 )
 
 
+def built_in(name: str | None) -> bool:
+    """Whether a ``--model`` name needs no package: the default choice, the rules or ``blank:xx``."""
+    return not name or name == RULES or name.startswith("blank:")
+
+
 def missing(name: str | None) -> bool:
     """Whether a pipeline named on the command line surely cannot load: no package, no
     folder, not ``blank:xx``.  Checked before the reader opens, so the user gets the
@@ -25,7 +30,7 @@ def missing(name: str | None) -> bool:
     import importlib.util
     from pathlib import Path
 
-    if not name or name == RULES or name.startswith("blank:") or Path(name).exists():
+    if built_in(name) or Path(name).exists():
         return False
     try:
         return importlib.util.find_spec(name) is None

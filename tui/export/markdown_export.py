@@ -98,8 +98,7 @@ def to_markdown(comparison: Comparison) -> str:
     if comparison.conflicts:
         lines += ["## Conflicts within one source", ""]
         for c in comparison.conflicts:
-            # each value once: "24 dead vs 24 dead vs Twelve people" read as three accounts
-            values = " vs ".join(dict.fromkeys(_cell(v.text) for v in c.values))
+            values = " vs ".join(_cell(t) for t in c.texts())
             lines.append(f"- **{_name(names[c.source])}**, {c.what}: {values}")
         lines.append("")
     lines += ["## Unique to one source", ""]

@@ -72,6 +72,16 @@ class FactPanel(VerticalScroll, can_focus=False):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"fact-panel--{name}")
 
+    def _marked(self, lines: list[str]) -> Table:
+        """Lines marked "≠", in a two-column grid: a wrapped line goes on under its text."""
+        style = self._style("difference")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for line in lines:
+            grid.add_row(Text("≠", style=style), Text(_flat(line), style=style))
+        return grid
+
     def show_message(self, message: str) -> None:
         self._shown = None
         self.query_one("#fact-body", Static).update(Text(message, style=self._style("muted")))
@@ -89,14 +99,7 @@ class FactPanel(VerticalScroll, can_focus=False):
             (f"{position} · {mark} · score {fact.score:.2f}", self._style("title")),
             (f" · {len(fact.sources)} sources", self._style("muted")),
         )
-        # two-column grids, so a wrapped line goes on under its text, not under the names
-        differences = Table.grid(padding=(0, 1))
-        differences.add_column(no_wrap=True)
-        differences.add_column()
-        style = self._style("difference")
-        for d in fact.differences:
-            described = printable(" ".join(d.describe(names).split()))
-            differences.add_row(Text("≠", style=style), Text(described, style=style))
+        differences = self._marked([d.describe(names) for d in fact.differences])
         members = Table.grid(padding=(0, 1))
         # names take at most a quarter of the panel: the sentences are what is read
         names_width = max(10, self.size.width // 4) if self.size.width else None
@@ -107,18 +110,20 @@ class FactPanel(VerticalScroll, can_focus=False):
             sentence = comparison.sentence(m)
             members.add_row(Text(names[m.source], style=self._style("source")),
                             Text("│", style=self._style("source")),
-                            Text(printable(" ".join(sentence.text.split()))))
+                            Text(_flat(sentence.text)))
         # a source contradicting itself in one of these sentences ("270 injured" here, "wounded
         # 300" further on): the exports listed it, the reader nowhere.  After the sentences,
         # which matter more where the panel is short
-        within = Table.grid(padding=(0, 1))
-        within.add_column(no_wrap=True)
-        within.add_column()
         here = {(m.source, m.sentence) for m in fact.members}
-        for c in comparison.conflicts:
-            if any((c.source, v.sentence) in here for v in c.values):
-                values = " vs ".join(dict.fromkeys(printable(" ".join(v.text.split())) for v in c.values))
-                said = f"within {names[c.source]}: {c.what}: {values}"
-                within.add_row(Text("≠", style=style), Text(said, style=style))
+        within = self._marked([
+            f"within {names[c.source]}: {c.what}: {' vs '.join(c.texts())}"
+            for c in comparison.conflicts
+            if any((c.source, v.sentence) in here for v in c.values)
+        ])
         body.update(Group(title, differences, members, within))
         self.scroll_home(animate=False)  # the note follows: watch_virtual_size, watch_scroll_y
+
+
+def _flat(text: str) -> str:
+    """Article text on one line, safe to draw."""
+    return printable(" ".join(text.split()))
