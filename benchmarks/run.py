@@ -22,8 +22,9 @@ in the same run, repeated and interleaved, compared by medians:
   (``benchmarks/scale_corpus.py``, assembled from ``../shared/corpus``), its
   growth from 2 to 20 articles, a trace proving no Python loop runs over
   sentence pairs, the peak memory of ``parallax --json`` on that input, and
-  a denser 10 × 200 assembly (more sentences shared across outlets), and two
-  articles of near-identical short sentences (every pair alike), growing.
+  a denser 10 × 200 assembly (more sentences shared across outlets), two
+  articles of near-identical short sentences (every pair alike), growing, and
+  the peak memory of one long article against a short one, at two lengths.
 
 Prints a table (figure, measured, reference, ratio, target, PASS/FAIL) and
 exits 1 if a target is missed.  Not part of the test suite: it takes minutes
@@ -76,6 +77,10 @@ TARGET_SCALE_SECONDS = 1.0
 TARGET_RSS_MB = 500.0
 TARGET_GROWTH_EXPONENT = 2.0
 """Time against sentences, log-log slope from 2 to 20 articles: at most quadratic."""
+LONG_PARAGRAPHS = (1000, 4000)
+TARGET_LONG_EXPONENT = 1.6
+"""Growth of the peak memory with one article's length: above linear (the vocabulary grows
+with the text), well below the square that whole sentence × sentence matrices gave (1.8)."""
 SCALE_ARTICLES, SCALE_SENTENCES = 10, 200
 GROWTH = (2, 5, 10, 15, 20)
 BOUND_SECONDS = 60.0
@@ -556,6 +561,7 @@ def section_scale(report: Report, repeats: int) -> None:
         _peak_rss(report, paths[:SCALE_ARTICLES], tmp)
         _dense(report, Path(tmp) / "dense", pipeline, repeats)
         _repetitive(report, pipeline)
+        _long_article(report, tmp)
 
 
 def _dense(report: Report, folder: Path, pipeline: Pipeline, repeats: int) -> None:
@@ -737,22 +743,63 @@ def _loop_check(report: Report, data: ScaleInput, counts: LoopCounts) -> None:
                        f"sentences ×{unit_growth:.2f}", "", "pair_scores: none", not fast)
 
 
-def _peak_rss(report: Report, paths: Sequence[str], tmp: str) -> None:
-    """Peak resident memory of a cold ``parallax --json`` on the 10-article set (wait4's rusage)."""
+PEAK_PROBE = """
+import atexit, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("\\nPEAK_KB " + line.split()[1] + "\\n")
+atexit.register(_peak)
+from tui.cli import main
+sys.argv = ["parallax", *sys.argv[1:]]
+raise SystemExit(main())
+"""
+"""Runs ``parallax`` and reports the process's own peak (VmHWM, reset at exec).  wait4's
+ru_maxrss would not do: it keeps the high-water mark of the forked copy of this benchmark,
+spaCy and all, from before the exec."""
+
+
+def _peak_of(paths: Sequence[str], tmp: str, *options: str) -> tuple[float, float]:
+    """Peak resident memory (MB) and wall time of a cold ``parallax --json``."""
     started = time.perf_counter()
-    proc = subprocess.Popen([*parallax_command(), "--json", "--no-cache", *paths],
-                            env=base_env(os.path.join(tmp, "cache")), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([sys.executable, "-c", PEAK_PROBE, "--json", "--no-cache", *options, *paths],
+                          env=base_env(os.path.join(tmp, "cache")), stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, errors="replace")
     elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode != 0:
-        raise SystemExit(f"parallax --json on the scale set failed: {stderr}")
-    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+    peaks = [line.split()[1] for line in proc.stderr.splitlines() if line.startswith("PEAK_KB ")]
+    if proc.returncode != 0 or not peaks:
+        raise SystemExit(f"parallax --json on {', '.join(paths)} failed: {proc.stderr}")
+    return int(peaks[-1]) / 1024, elapsed
+
+
+def _peak_rss(report: Report, paths: Sequence[str], tmp: str) -> None:
+    """Peak resident memory of a cold ``parallax --json`` on the 10-article set."""
+    peak, elapsed = _peak_of(paths, tmp)
     say(f"   parallax --json --no-cache on {len(paths)}×{SCALE_SENTENCES}: {secs(elapsed)}, peak RSS {peak:.0f} MB")
     report.add(f"scale: peak RSS, --json {len(paths)}×{SCALE_SENTENCES}", f"{peak:.0f} MB",
                f"wall {secs(elapsed)}", "", f"≤ {TARGET_RSS_MB:.0f} MB", peak <= TARGET_RSS_MB)
+
+
+def _long_article(report: Report, tmp: str) -> None:
+    """One long article against a short one, at two lengths: how the peak memory above a
+    run on two short articles grows with the long one.  Whole sentence × sentence
+    matrices made it grow with the square (1 MB of text: 2 GB); the term matrix still
+    grows with the sentences times the vocabulary, which itself grows with the text."""
+    short = SEEDS[:1]
+    base, _ = _peak_of(SEEDS[:2], tmp, "--model", "rules")
+    points = []
+    for n in LONG_PARAGRAPHS:
+        path = scale_corpus.write(Path(tmp) / f"long{n}", 1, n)[0]
+        peak, elapsed = _peak_of([str(path), *short], tmp, "--model", "rules")
+        points.append((n, peak, elapsed, path.stat().st_size))
+        say(f"   one article of {n} paragraphs ({path.stat().st_size / 1e6:.2f} MB) and a seed, "
+            f"--model rules: {secs(elapsed)}, peak RSS {peak:.0f} MB (two seeds: {base:.0f} MB)")
+    (n1, p1, _, _), (n2, p2, _, size) = points[0], points[-1]
+    slope = math.log(max(p2 - base, 1.0) / max(p1 - base, 1.0)) / math.log(n2 / n1)
+    report.add(f"scale: peak RSS, one {size / 1e6:.1f} MB article", f"{p2:.0f} MB",
+               f"∝ length^{slope:.2f} above {base:.0f} MB", "", f"≤ length^{TARGET_LONG_EXPONENT}",
+               slope <= TARGET_LONG_EXPONENT)
 
 
 # ----------------------------------------------------------------------- main

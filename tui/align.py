@@ -4,8 +4,11 @@ Every cross-source sentence pair is scored in bulk with numpy, with no Python
 loop over pairs.  Only *candidate* pairs are scored: two sentences that share
 no term at all never report the same fact, and in real articles fewer than
 one pair in ten shares one, so features are computed as arrays over the
-candidates (dense n×n matrices are kept only where a feature needs a whole
-row: a sentence's best match, or support through a third source).
+candidates.  Whole matrices are kept only across two articles (a sentence's
+best match in the other, support through a third source); an article's
+similarity to itself, needed for support through a sibling sentence, is taken
+a slice of rows at a time, so one long article costs memory in proportion to
+its length times the others', not to its length squared.
 
 The score is a logistic model over general signals: IDF-weighted term
 overlap, overall and per word class; rapidfuzz similarity of the normalised
@@ -22,8 +25,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -131,20 +134,38 @@ def _term_matrix(units: Sequence[Unit]) -> _Terms:
 
 
 # ---------------------------------------------------------------------- basis
+ROW_CHUNK = 1024
+"""Rows of one article's own similarity matrix computed at a time: an article of 8,000
+sentences never holds its 8,000 × 8,000 matrix (256 MB), only a slice of it."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Basis:
     n: int
     source: np.ndarray
     blocks: list[slice]
+    """Each article's sentences, in order; "block" below is an index into this list."""
+    block_of: np.ndarray
     active: np.ndarray
     terms: _Terms
-    shared: FloatMatrix
-    """Dense shared IDF mass (``X @ X.T``) between all sentences."""
-    cos: FloatMatrix
-    """Dense term cosine between all sentences (diagonal 0)."""
+    floored: np.ndarray
+    """Each sentence's norm, floored away from zero (a sentence without terms has no
+    shared mass, so the floor changes nothing but the division)."""
+    cross: dict[tuple[int, int], FloatMatrix]
+    """Term cosine between two articles' active sentences (block p < block q), zero where
+    either is boilerplate.  Only pairs across articles are ever kept whole: within one
+    article the similarity is needed a row slice at a time (:func:`_own_rows`)."""
     rows: np.ndarray
     cols: np.ndarray
     """Candidate pairs: i < j, different sources, both active, at least one shared term."""
+    shared: np.ndarray
+    """Shared IDF mass of each candidate pair."""
+    own: dict[int, _Own] = field(default_factory=dict)
+    """What each block's similarity to itself yields, filled by :func:`_own` on first use."""
+
+    def block(self, p: int, q: int) -> FloatMatrix:
+        """The cross cosine of block ``p``'s sentences (rows) against block ``q``'s."""
+        return self.cross[(p, q)] if p < q else self.cross[(q, p)].T
 
 
 def _blocks(source: np.ndarray) -> list[slice]:
@@ -164,27 +185,64 @@ def _basis(units: Sequence[Unit]) -> _Basis:
     source = np.array([u.source for u in units], dtype=np.int64)
     active = np.array([u.active for u in units], dtype=bool)
     terms = _term_matrix(units)
-    shared = terms.matrix @ terms.matrix.T
-    # divided into the outer product's own buffer: no second n×n array (a sentence
-    # without terms has a zero row of ``shared``, so flooring its norm changes nothing)
-    floored = np.maximum(terms.norms, np.float32(1e-6))
-    cos = np.outer(floored, floored)
-    np.divide(shared, cos, out=cos)
-    np.fill_diagonal(cos, 0.0)
     blocks = _blocks(source)
-    # candidates: each source's sentences against the later sources' (so i < j)
-    found_rows, found_cols = [], []
-    for block in blocks:
-        r, c = np.nonzero(shared[block, block.stop :] > 0)
-        r += block.start
-        c += block.stop
-        keep = active[r] & active[c]
-        found_rows.append(r[keep])
-        found_cols.append(c[keep])
+    block_of = np.zeros(n, dtype=np.int64)
+    for k, blk in enumerate(blocks):
+        block_of[blk] = k
+    floored = np.maximum(terms.norms, np.float32(1e-6))
+    x = terms.matrix
+    cross: dict[tuple[int, int], FloatMatrix] = {}
+    found_rows, found_cols, found_shared = [], [], []
+    for p, a in enumerate(blocks):
+        for q in range(p + 1, len(blocks)):
+            b = blocks[q]
+            shared = x[a] @ x[b].T
+            both = active[a][:, None] & active[b][None, :]
+            r, c = np.nonzero((shared > 0) & both)
+            found_rows.append(r + a.start)
+            found_cols.append(c + b.start)
+            found_shared.append(shared[r, c])
+            # divided into the product's own buffer: no second matrix of the pair's size
+            np.divide(shared, np.outer(floored[a], floored[b]), out=shared)
+            shared[~both] = 0.0
+            cross[(p, q)] = shared
     rows = np.concatenate(found_rows) if found_rows else np.zeros(0, dtype=np.int64)
     cols = np.concatenate(found_cols) if found_cols else np.zeros(0, dtype=np.int64)
+    mass = np.concatenate(found_shared) if found_shared else np.zeros(0, dtype=np.float32)
     order = np.lexsort((cols, rows))  # row-major, as the pair lookups expect
-    return _Basis(n, source, blocks, active, terms, shared, cos, rows[order], cols[order])
+    return _Basis(n, source, blocks, block_of, active, terms, floored, cross, rows[order], cols[order], mass[order])
+
+
+def _own_rows(b: _Basis, k: int) -> Iterator[tuple[slice, FloatMatrix]]:
+    """Block ``k``'s own term cosine (diagonal 0), a slice of rows at a time, with the
+    slice's rows as positions in the block."""
+    blk = b.blocks[k]
+    x = b.terms.matrix[blk]
+    size = blk.stop - blk.start
+    for start in range(0, size, ROW_CHUNK):
+        part = slice(start, min(start + ROW_CHUNK, size))
+        sub = x[part] @ x.T
+        np.divide(sub, np.outer(b.floored[blk][part], b.floored[blk]), out=sub)
+        sub[np.arange(part.stop - part.start), np.arange(part.start, part.stop)] = 0.0
+        yield part, sub
+
+
+def _gather(b: _Basis, i: np.ndarray, j: np.ndarray, matrix: Callable[[int, int], FloatMatrix]) -> np.ndarray:
+    """``matrix(p, q)[i, j]`` for pairs of sentences in different blocks, where
+    ``matrix(p, q)`` is a block-pair matrix (block ``p``'s rows, block ``q``'s columns)."""
+    out = np.zeros(len(i), dtype=np.float32)
+    if not len(i):
+        return out
+    blocks = len(b.blocks)
+    key = b.block_of[i] * blocks + b.block_of[j]
+    order = np.argsort(key, kind="stable")
+    keys, firsts = np.unique(key[order], return_index=True)
+    ends = [*firsts[1:].tolist(), len(order)]
+    for k, first, end in zip(keys.tolist(), firsts.tolist(), ends, strict=True):
+        p, q = divmod(k, blocks)
+        pick = order[first:end]
+        out[pick] = matrix(p, q)[i[pick] - b.blocks[p].start, j[pick] - b.blocks[q].start]
+    return out
 
 
 def _co_occurrences(term_of_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -257,21 +315,21 @@ def _rank_in_groups(group: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, n
     return rank, best
 
 
-def _ranks(b: _Basis, cx: FloatMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each candidate (i, j): j's rank among i's scores over j's source, the same
-    for i seen from j, and the pair's score relative to the better of the two bests.
+def _ranks(b: _Basis, value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each candidate (i, j) with cross cosine ``value``: j's rank among i's scores
+    over j's source, the same for i seen from j, and the pair's score relative to the
+    better of the two bests.
 
     Only candidates score above zero, so ranking the candidates of each
     (sentence, other source) group is the same as ranking whole rows, at the
     cost of one sort of the candidates instead of one of the n×n matrix.
     """
     i, j = b.rows, b.cols
-    value = cx[i, j].astype(np.float64)
-    starts = np.array([blk.start for blk in b.blocks])
+    value = value.astype(np.float64)
+    blocks = len(b.blocks)
     out = []
     for row, other in ((i, j), (j, i)):
-        block = np.searchsorted(starts, other, side="right") - 1
-        rank, best = _rank_in_groups(row * len(starts) + block, value)
+        rank, best = _rank_in_groups(row * blocks + b.block_of[other], value)
         out.append(((rank + 1).astype(np.float32), value[best]))
     (rank_ij, best_i), (rank_ji, best_j) = out
     rel = np.minimum(
@@ -301,21 +359,17 @@ def _positions(units: Sequence[Unit], b: _Basis) -> dict[str, np.ndarray]:
 def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarray]]:
     """Each feature as an array over the candidate pairs, one at a time."""
     i, j = b.rows, b.cols
-    cross = (b.source[:, None] != b.source[None, :]) & b.active[:, None] & b.active[None, :]
-    cx = np.where(cross, b.cos, np.float32(0.0))
-    yield "cos", cx[i, j]
-    yield "shared_mass", np.log1p(b.shared[i, j].astype(np.float64))
-    rank_ij, rank_ji, relative = _ranks(b, cx)
+    cos = _gather(b, i, j, b.block)
+    yield "cos", cos
+    yield "shared_mass", np.log1p(b.shared.astype(np.float64))
+    rank_ij, rank_ji, relative = _ranks(b, cos)
     yield "relative", relative
-    # support through a third source k: sum over k of cx[i, k] * cx[k, j]; cx is zero
-    # inside a source, so k is automatically outside both i's and j's source
-    yield "third_source", (cx @ cx.T)[i, j]
-    # support through a sibling: sum over i' in i's source of cos(i, i') * cx[i', j]
-    within = np.zeros_like(cx)
-    for block in b.blocks:
-        within[block] = b.cos[block, block] @ cx[block]
-    yield "same_source", np.maximum(within[i, j], within[j, i])
-    yield "context", _context(b, cx)
+    yield "third_source", _gather(b, i, j, _through_third(b))
+    # support through a sibling: sum over i' in i's source of cos(i, i') * cos(i', j),
+    # seen from either end
+    within = _through_sibling(b)
+    yield "same_source", np.maximum(_gather(b, i, j, within), _gather(b, j, i, within))
+    yield "context", _context(b)
     for c, name in (("N", "cos_noun"), ("V", "cos_verb"), ("#", "cos_number"), ("P", "cos_proper")):
         yield name, _class_cos(b, c)
     p = _positions(units, b)
@@ -341,10 +395,74 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarra
     yield "base_rate", p["size"][i] + p["size"][j]
 
 
-def _context(b: _Basis, cx: FloatMatrix) -> np.ndarray:
+def _through_third(b: _Basis) -> Callable[[int, int], FloatMatrix]:
+    """Support through a third source r, by block pair: ``sum over r of cos(p, r) @ cos(r, q)``."""
+    made: dict[tuple[int, int], FloatMatrix] = {}
+
+    def matrix(p: int, q: int) -> FloatMatrix:
+        if (p, q) not in made:
+            out = np.zeros((_size(b, p), _size(b, q)), dtype=np.float32)
+            for r in range(len(b.blocks)):
+                if r not in (p, q):
+                    out += b.block(p, r) @ b.block(r, q)
+            made[(p, q)] = out
+        return made[(p, q)]
+
+    return matrix
+
+
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """One pass over a block's similarity to itself (a slice of rows at a time)."""
+
+    support: dict[int, FloatMatrix]
+    """Support through a sibling against each other block q: ``own @ cos(p, q)``."""
+    best: np.ndarray
+    """Each row's ``MOST_LINKS`` most similar sentences of the block (positions), or all of
+    them in a block that small."""
+    best_values: np.ndarray
+
+
+def _own(b: _Basis, p: int) -> _Own:
+    """Block ``p``'s pass over its own similarity, made once and kept on the basis: the link
+    scores and the siblings both need it, and its products are the costliest ones."""
+    if p not in b.own:
+        others = [q for q in range(len(b.blocks)) if q != p]
+        size = _size(b, p)
+        # every other block side by side: one product per slice of rows
+        beside = np.hstack([b.block(p, q) for q in others]) if others else np.zeros((size, 0), np.float32)
+        support = np.empty_like(beside)
+        keep = min(MOST_LINKS, size)
+        best = np.empty((size, keep), dtype=np.int64)
+        best_values = np.empty((size, keep), dtype=np.float32)
+        for part, own in _own_rows(b, p):
+            support[part] = own @ beside
+            top = (
+                np.argpartition(-own, keep - 1, axis=1)[:, :keep]
+                if keep < size
+                else np.tile(np.arange(size), (len(own), 1))
+            )
+            best[part] = top
+            best_values[part] = np.take_along_axis(own, top, axis=1)
+        edges = np.cumsum([0, *(_size(b, q) for q in others)])
+        b.own[p] = _Own({q: support[:, edges[k] : edges[k + 1]] for k, q in enumerate(others)}, best, best_values)
+    return b.own[p]
+
+
+def _through_sibling(b: _Basis) -> Callable[[int, int], FloatMatrix]:
+    """Support through a sibling, by block pair: ``own(p) @ cos(p, q)``, where own(p) is
+    block p's similarity to itself."""
+    return lambda p, q: _own(b, p).support[q]
+
+
+def _size(b: _Basis, k: int) -> int:
+    return b.blocks[k].stop - b.blocks[k].start
+
+
+def _context(b: _Basis) -> np.ndarray:
     """Similarity of the neighbouring sentences: articles tell a story in a similar order.
 
-    ``max(cx[i-1, j-1], cx[i+1, j+1])`` where those neighbours are in the same source.
+    ``max(cos[i-1, j-1], cos[i+1, j+1])`` where those neighbours are in the same source.
     """
     i, j = b.rows, b.cols
     has_prev = np.ones(b.n, dtype=bool)
@@ -354,9 +472,9 @@ def _context(b: _Basis, cx: FloatMatrix) -> np.ndarray:
         has_next[block.stop - 1] = False
     out = np.zeros(len(i), dtype=np.float32)
     ok = has_prev[i] & has_prev[j]
-    out[ok] = cx[i[ok] - 1, j[ok] - 1]
+    out[ok] = _gather(b, i[ok] - 1, j[ok] - 1, b.block)
     ok = has_next[i] & has_next[j]
-    out[ok] = np.maximum(out[ok], cx[i[ok] + 1, j[ok] + 1])
+    out[ok] = np.maximum(out[ok], _gather(b, i[ok] + 1, j[ok] + 1, b.block))
     return out
 
 
@@ -468,19 +586,25 @@ def score_links(units: Sequence[Unit], floor: float, sibling_floor: float) -> tu
         links.setdefault(i, {})[j] = v
         links.setdefault(j, {})[i] = v
     siblings: Links = {}
-    for block in b.blocks:
-        sub = b.cos[block, block]
-        alike = sub >= sibling_floor
-        if len(sub) > MOST_LINKS:
-            # each sentence's best few only, both ways: an article repeating one sentence a
-            # thousand times had every pair kept, a million entries
-            best = np.argpartition(-sub, MOST_LINKS - 1, axis=1)[:, :MOST_LINKS]
-            among = np.zeros_like(alike)
-            np.put_along_axis(among, best, True, axis=1)
-            alike &= among & among.T
-        r, c = np.nonzero(np.triu(alike, 1))
-        for i, j in zip((r + block.start).tolist(), (c + block.start).tolist(), strict=True):
-            v = round(float(b.cos[i, j]), 6)
-            siblings.setdefault(i, {})[j] = v
-            siblings.setdefault(j, {})[i] = v
+    for k, block in enumerate(b.blocks):
+        for i, j, v in _sibling_pairs(b, k, sibling_floor):
+            siblings.setdefault(i + block.start, {})[j + block.start] = v
+            siblings.setdefault(j + block.start, {})[i + block.start] = v
     return links, siblings
+
+
+def _sibling_pairs(b: _Basis, k: int, floor: float) -> list[tuple[int, int, float]]:
+    """Pairs (i < j, positions in block ``k``) of one article's sentences whose term cosine
+    is at least ``floor`` and that are among each other's ``MOST_LINKS`` best: an article
+    repeating one sentence a thousand times had every pair kept, a million entries."""
+    own = _own(b, k)
+    r = np.repeat(np.arange(len(own.best)), own.best.shape[1])
+    c, v = own.best.ravel(), own.best_values.ravel()
+    alike = v >= floor
+    r, c, v = r[alike], c[alike], v[alike]
+    # both ways: j among i's best and i among j's (always so in a block of MOST_LINKS or fewer)
+    mutual = (own.best[c] == r[:, None]).any(axis=1)
+    keep = mutual & (r < c)
+    return [
+        (i, j, round(float(x), 6)) for i, j, x in zip(r[keep].tolist(), c[keep].tolist(), v[keep].tolist(), strict=True)
+    ]
