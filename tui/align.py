@@ -27,7 +27,7 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
@@ -195,15 +195,15 @@ def _basis(units: Sequence[Unit]) -> _Basis:
     found_rows, found_cols, found_shared = [], [], []
     for p, a in enumerate(blocks):
         for q in range(p + 1, len(blocks)):
-            b = blocks[q]
-            shared = x[a] @ x[b].T
-            both = active[a][:, None] & active[b][None, :]
+            z = blocks[q]
+            shared = x[a] @ x[z].T
+            both = active[a][:, None] & active[z][None, :]
             r, c = np.nonzero((shared > 0) & both)
             found_rows.append(r + a.start)
-            found_cols.append(c + b.start)
+            found_cols.append(c + z.start)
             found_shared.append(shared[r, c])
             # divided into the product's own buffer: no second matrix of the pair's size
-            np.divide(shared, np.outer(floored[a], floored[b]), out=shared)
+            np.divide(shared, np.outer(floored[a], floored[z]), out=shared)
             shared[~both] = 0.0
             cross[(p, q)] = shared
     rows = np.concatenate(found_rows) if found_rows else np.zeros(0, dtype=np.int64)
@@ -364,10 +364,11 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarra
     yield "shared_mass", np.log1p(b.shared.astype(np.float64))
     rank_ij, rank_ji, relative = _ranks(b, cos)
     yield "relative", relative
-    yield "third_source", _gather(b, i, j, _through_third(b))
+    # _gather asks for each block pair's matrix once, so none is kept
+    yield "third_source", _gather(b, i, j, partial(_through_third, b))
     # support through a sibling: sum over i' in i's source of cos(i, i') * cos(i', j),
     # seen from either end
-    within = _through_sibling(b)
+    within = partial(_through_sibling, b)
     yield "same_source", np.maximum(_gather(b, i, j, within), _gather(b, j, i, within))
     yield "context", _context(b)
     for c, name in (("N", "cos_noun"), ("V", "cos_verb"), ("#", "cos_number"), ("P", "cos_proper")):
@@ -395,20 +396,13 @@ def _features(units: Sequence[Unit], b: _Basis) -> Iterator[tuple[str, np.ndarra
     yield "base_rate", p["size"][i] + p["size"][j]
 
 
-def _through_third(b: _Basis) -> Callable[[int, int], FloatMatrix]:
-    """Support through a third source r, by block pair: ``sum over r of cos(p, r) @ cos(r, q)``."""
-    made: dict[tuple[int, int], FloatMatrix] = {}
-
-    def matrix(p: int, q: int) -> FloatMatrix:
-        if (p, q) not in made:
-            out = np.zeros((_size(b, p), _size(b, q)), dtype=np.float32)
-            for r in range(len(b.blocks)):
-                if r not in (p, q):
-                    out += b.block(p, r) @ b.block(r, q)
-            made[(p, q)] = out
-        return made[(p, q)]
-
-    return matrix
+def _through_third(b: _Basis, p: int, q: int) -> FloatMatrix:
+    """Support through a third source r, for block pair (p, q): ``sum over r of cos(p, r) @ cos(r, q)``."""
+    out = np.zeros((_size(b, p), _size(b, q)), dtype=np.float32)
+    for r in range(len(b.blocks)):
+        if r not in (p, q):
+            out += b.block(p, r) @ b.block(r, q)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,10 +443,10 @@ def _own(b: _Basis, p: int) -> _Own:
     return b.own[p]
 
 
-def _through_sibling(b: _Basis) -> Callable[[int, int], FloatMatrix]:
-    """Support through a sibling, by block pair: ``own(p) @ cos(p, q)``, where own(p) is
-    block p's similarity to itself."""
-    return lambda p, q: _own(b, p).support[q]
+def _through_sibling(b: _Basis, p: int, q: int) -> FloatMatrix:
+    """Support through a sibling, for block pair (p, q): ``own(p) @ cos(p, q)``, where own(p)
+    is block p's similarity to itself."""
+    return _own(b, p).support[q]
 
 
 def _size(b: _Basis, k: int) -> int:
